@@ -1,0 +1,246 @@
+//! Claims and sources the editor tagged, and the store that keeps them in text order.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::anchor::{Anchor, Placement};
+use crate::article::Article;
+
+/// What an annotation marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A checkable assertion.
+    Claim,
+    /// Who says so, or where the information comes from.
+    Source,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Claim => "claim",
+            Kind::Source => "source",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Kind> {
+        match word {
+            "claim" => Some(Kind::Claim),
+            "source" => Some(Kind::Source),
+            _ => None,
+        }
+    }
+
+    /// The letter that starts this kind's ids: "c1", "s1".
+    fn id_prefix(self) -> char {
+        match self {
+            Kind::Claim => 'c',
+            Kind::Source => 's',
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A claim or a source, anchored to the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotation {
+    /// Stable id, unique in the sidecar: "c1", "c2" for claims, "s1" for sources.
+    pub id: String,
+    pub kind: Kind,
+    pub anchor: Anchor,
+    /// Where the anchor sits in the current text (re-anchoring may have moved it).
+    pub placement: Placement,
+    /// A claim's sources (ids of source annotations).
+    pub sources: Vec<String>,
+    /// A source's entity id.
+    pub entity: Option<String>,
+    /// A claim's verdict.
+    pub verdict: Option<String>,
+    pub note: Option<String>,
+    /// RFC 3339 times, to the second.
+    pub created: Option<String>,
+    pub modified: Option<String>,
+}
+
+impl Annotation {
+    /// Byte range in the current text, or `None` for an orphan that could not be placed.
+    pub fn range(&self) -> Option<Range<usize>> {
+        match &self.placement {
+            Placement::Orphaned => None,
+            Placement::At(range) => Some(range.clone()),
+        }
+    }
+}
+
+/// The annotations of one article, sorted by where they start in the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Annotations {
+    items: Vec<Annotation>,
+    /// Length in bytes of the longest placed annotation, which bounds range queries.
+    longest: usize,
+}
+
+impl Annotations {
+    pub fn new(items: Vec<Annotation>) -> Annotations {
+        let mut store = Annotations {
+            items,
+            longest: 0,
+        };
+        store.reindex();
+        store
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &Annotation> {
+        self.items.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn count(&self, kind: Kind) -> usize {
+        self.items.iter().filter(|a| a.kind == kind).count()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Annotation> {
+        self.items.iter().find(|a| a.id == id)
+    }
+
+    /// Tag a byte range of the article; returns the new annotation's id.
+    pub fn add(&mut self, article: &Article, kind: Kind, range: Range<usize>) -> String {
+        let id = self.next_id(kind);
+        let now = now();
+        self.items.push(Annotation {
+            id: id.clone(),
+            kind,
+            anchor: Anchor::new(article, range.clone()),
+            placement: Placement::At(range),
+            sources: Vec::new(),
+            entity: None,
+            verdict: None,
+            note: None,
+            created: Some(now.clone()),
+            modified: Some(now),
+        });
+        self.reindex();
+        id
+    }
+
+    /// Remove an annotation and every link to it. Returns whether it existed.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let before = self.items.len();
+        self.items.retain(|a| a.id != id);
+        for item in &mut self.items {
+            item.sources.retain(|s| s != id);
+        }
+        self.reindex();
+        before != self.items.len()
+    }
+
+    /// Link a claim to a source. Returns false when either is missing or the link exists.
+    pub fn link(&mut self, claim: &str, source: &str) -> bool {
+        if self.get(source).is_none_or(|s| s.kind != Kind::Source) {
+            return false;
+        }
+        let Some(claim) = self
+            .items
+            .iter_mut()
+            .find(|a| a.id == claim && a.kind == Kind::Claim)
+        else {
+            return false;
+        };
+        if claim.sources.iter().any(|s| s == source) {
+            return false;
+        }
+        claim.sources.push(source.to_string());
+        claim.modified = Some(now());
+        true
+    }
+
+    /// Set the entity a source stands for.
+    pub fn set_entity(&mut self, source: &str, entity: Option<String>) {
+        if let Some(item) = self.items.iter_mut().find(|a| a.id == source) {
+            item.entity = entity;
+            item.modified = Some(now());
+        }
+    }
+
+    /// Placed annotations that overlap a byte range, in text order. Costs a binary search
+    /// plus the annotations that start within reach of the range, not a pass over all.
+    pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = &Annotation> {
+        let from = range.start.saturating_sub(self.longest);
+        let first = self.items.partition_point(|a| sort_key(a).0 < from);
+        self.items[first..]
+            .iter()
+            .take_while(move |a| sort_key(a).0 < range.end.max(range.start + 1))
+            .filter(move |a| {
+                a.range().is_some_and(|r| {
+                    r.start < range.end.max(range.start + 1) && range.start < r.end.max(r.start + 1)
+                })
+            })
+    }
+
+    /// Annotations that could not be placed in the current text.
+    pub fn orphans(&self) -> impl Iterator<Item = &Annotation> {
+        self.items.iter().filter(|a| a.range().is_none())
+    }
+
+    fn next_id(&self, kind: Kind) -> String {
+        let prefix = kind.id_prefix();
+        let highest = self
+            .items
+            .iter()
+            .filter_map(|a| a.id.strip_prefix(prefix)?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("{prefix}{}", highest + 1)
+    }
+
+    fn reindex(&mut self) {
+        self.items.sort_by(|a, b| {
+            sort_key(a)
+                .cmp(&sort_key(b))
+                .then_with(|| id_order(&a.id).cmp(&id_order(&b.id)))
+        });
+        self.longest = self
+            .items
+            .iter()
+            .filter_map(Annotation::range)
+            .map(|r| r.len())
+            .max()
+            .unwrap_or(0);
+    }
+}
+
+/// Orphans sort last; the rest by start, then longer first so that an enclosing
+/// annotation comes before the ones nested in it.
+fn sort_key(a: &Annotation) -> (usize, std::cmp::Reverse<usize>) {
+    match a.range() {
+        Some(r) => (r.start, std::cmp::Reverse(r.end)),
+        None => (usize::MAX, std::cmp::Reverse(0)),
+    }
+}
+
+/// "c10" after "c9": compare by kind letter, then number.
+fn id_order(id: &str) -> (String, u64) {
+    let digits = id.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let letters = &id[..id.len() - digits.len()];
+    (letters.to_string(), digits.parse().unwrap_or(u64::MAX))
+}
+
+/// The current time, RFC 3339 to the second.
+pub fn now() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}

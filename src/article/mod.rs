@@ -1,0 +1,189 @@
+//! An article: its normalised text, paragraphs, sentences, title, date and fingerprint.
+//!
+//! Offsets inside the library are byte offsets into [`Article::text`]; the sidecar and
+//! every output count characters, and [`Article::char_of`] / [`Article::byte_of`]
+//! convert between the two.
+
+mod chars;
+mod meta;
+mod segment;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+pub use chars::CharIndex;
+pub use meta::Dateline;
+
+use crate::error::{Error, Result};
+
+/// A paragraph: a byte range of the text and the sentences in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub range: Range<usize>,
+    /// Indices into [`Article::sentences`].
+    pub sentences: Range<usize>,
+}
+
+/// A sentence: a byte range of the text and the paragraph it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    path: PathBuf,
+    text: String,
+    paragraphs: Vec<Paragraph>,
+    sentences: Vec<Sentence>,
+    title: Option<usize>,
+    date: Option<(usize, Dateline)>,
+    fingerprint: String,
+    chars: CharIndex,
+}
+
+impl Article {
+    /// Read an article file. A BOM and CRLF line ends are accepted.
+    pub fn load(path: &Path) -> Result<Article> {
+        let bytes = std::fs::read(path).map_err(|source| Error::ReadArticle {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|err| Error::NotUtf8 {
+            path: path.to_path_buf(),
+            offset: err.utf8_error().valid_up_to(),
+        })?;
+        Ok(Article::from_text(path, &text))
+    }
+
+    /// Build an article from text in memory; `path` is only used to name it.
+    pub fn from_text(path: &Path, raw: &str) -> Article {
+        let text = normalise(raw);
+        let mut paragraphs = Vec::new();
+        let mut sentences = Vec::new();
+        for (index, range) in segment::paragraphs(&text).into_iter().enumerate() {
+            let first = sentences.len();
+            for sentence in segment::sentences(&text[range.clone()]) {
+                let absolute = range.start + sentence.start..range.start + sentence.end;
+                sentences.push(Sentence {
+                    range: segment::trim_range(&text, absolute),
+                    paragraph: index,
+                });
+            }
+            paragraphs.push(Paragraph {
+                range,
+                sentences: first..sentences.len(),
+            });
+        }
+        let title = (paragraphs.len() > 1 && meta::is_title(&text[paragraphs[0].range.clone()]))
+            .then_some(0);
+        let first_body = title.map_or(0, |t| t + 1);
+        let date = paragraphs
+            .iter()
+            .enumerate()
+            .skip(first_body)
+            .take(3)
+            .find_map(|(i, p)| meta::dateline(&text[p.range.clone()]).map(|d| (i, d)));
+        let fingerprint = format!("blake3:{}", blake3::hash(text.as_bytes()).to_hex());
+        let chars = CharIndex::new(&text);
+        Article {
+            path: path.to_path_buf(),
+            text,
+            paragraphs,
+            sentences,
+            title,
+            date,
+            fingerprint,
+            chars,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The normalised text (no BOM, LF line ends) that every offset refers to.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// The title, when the first paragraph is short and unpunctuated.
+    pub fn title(&self) -> Option<&str> {
+        self.title.map(|i| self.paragraph_text(i))
+    }
+
+    /// Index of the title paragraph, if there is one.
+    pub fn title_paragraph(&self) -> Option<usize> {
+        self.title
+    }
+
+    /// The date from a dateline near the top, such as "Published March 3, 2025".
+    pub fn date(&self) -> Option<&Dateline> {
+        self.date.as_ref().map(|(_, d)| d)
+    }
+
+    /// Index of the dateline paragraph, if there is one.
+    pub fn date_paragraph(&self) -> Option<usize> {
+        self.date.as_ref().map(|(i, _)| *i)
+    }
+
+    /// "blake3:" and the hash of the normalised text.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    pub fn paragraph_text(&self, index: usize) -> &str {
+        &self.text[self.paragraphs[index].range.clone()]
+    }
+
+    pub fn sentence_text(&self, index: usize) -> &str {
+        &self.text[self.sentences[index].range.clone()]
+    }
+
+    /// The paragraph containing a byte offset (the nearest one before it, between paragraphs).
+    pub fn paragraph_at(&self, byte: usize) -> usize {
+        self.paragraphs
+            .partition_point(|p| p.range.start <= byte)
+            .saturating_sub(1)
+    }
+
+    /// The sentence containing a byte offset (the nearest one before it, between sentences).
+    pub fn sentence_at(&self, byte: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.range.start <= byte)
+            .saturating_sub(1)
+    }
+
+    /// Character offset of a byte offset.
+    pub fn char_of(&self, byte: usize) -> usize {
+        self.chars.char_of(&self.text, byte)
+    }
+
+    /// Byte offset of a character offset (clamped to the end of the text).
+    pub fn byte_of(&self, char: usize) -> usize {
+        self.chars.byte_of(&self.text, char)
+    }
+
+    /// Length of the text in characters.
+    pub fn len_chars(&self) -> usize {
+        self.chars.len_chars()
+    }
+}
+
+/// Drop a byte-order mark and turn CRLF and lone CR line ends into LF.
+fn normalise(raw: &str) -> String {
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    if !raw.contains('\r') {
+        return raw.to_string();
+    }
+    raw.replace("\r\n", "\n").replace('\r', "\n")
+}

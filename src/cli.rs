@@ -1,0 +1,71 @@
+//! The command line, as clap reads it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Check what news articles say: tag claims and sources from the keyboard, beside the
+/// people, organisations and places the article names.
+///
+/// With an ARTICLE, open it in the terminal interface; annotations are kept in
+/// ARTICLE.sidenote.toml beside it. With no argument, open a demo article in a scratch copy.
+#[derive(Debug, Parser)]
+#[command(name = "sidenote", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The article to open (UTF-8 text; a BOM and CRLF line ends are fine).
+    pub article: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub global: Global,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Keep annotations in this file instead of ARTICLE.sidenote.toml.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub sidecar: Option<PathBuf>,
+
+    /// Colour theme: default, light or mono, or the path of a theme file. NO_COLOR selects mono.
+    #[arg(long, global = true, value_name = "NAME|PATH")]
+    pub theme: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the people, organisations and places an article names.
+    Entities {
+        article: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EntitiesFormat::Table)]
+        format: EntitiesFormat,
+    },
+    /// Write the article's annotations in another format.
+    Export {
+        article: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Report whether every annotation still anchors to the text; exit 1 if any does not.
+    Check { article: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum EntitiesFormat {
+    /// Aligned columns for reading.
+    Table,
+    /// One JSON document: {"article", "entities": [{"id", "name", "type", "aliases", "mentions"}]}.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// Lossless JSON: article metadata, entities, annotations with anchors and links.
+    Json,
+}

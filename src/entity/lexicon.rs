@@ -1,0 +1,110 @@
+//! Word lists and gazetteers, embedded from `data/` so a fresh install has them.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::EntityKind;
+
+pub struct Lexicon {
+    roles: HashSet<&'static str>,
+    qualifiers: HashSet<&'static str>,
+    organisation_words: HashSet<&'static str>,
+    place_words: HashSet<&'static str>,
+    calendar: HashSet<&'static str>,
+    function_words: HashSet<&'static str>,
+    /// Lower-case name or alias → canonical name and type.
+    gazetteer: HashMap<String, (&'static str, EntityKind)>,
+    given_names: HashSet<&'static str>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut gazetteer = HashMap::new();
+        for (data, kind) in [
+            (include_str!("../../data/gazetteer/regions.txt"), EntityKind::Place),
+            (include_str!("../../data/gazetteer/cities.txt"), EntityKind::Place),
+            (include_str!("../../data/gazetteer/countries.txt"), EntityKind::Place),
+        ] {
+            for line in lines(data) {
+                let mut names = line.split('|').map(str::trim).filter(|n| !n.is_empty());
+                let Some(canonical) = names.next() else { continue };
+                for name in std::iter::once(canonical).chain(names) {
+                    gazetteer.insert(name.to_lowercase(), (canonical, kind));
+                }
+            }
+        }
+        Lexicon {
+            roles: lines(include_str!("../../data/lexicon/roles.txt")).collect(),
+            qualifiers: lines(include_str!("../../data/lexicon/role-qualifiers.txt")).collect(),
+            organisation_words: lines(include_str!("../../data/lexicon/organisation-words.txt"))
+                .collect(),
+            place_words: lines(include_str!("../../data/lexicon/place-words.txt")).collect(),
+            calendar: lines(include_str!("../../data/lexicon/calendar.txt")).collect(),
+            function_words: lines(include_str!("../../data/lexicon/function-words.txt")).collect(),
+            gazetteer,
+            given_names: lines(include_str!("../../data/gazetteer/given-names.txt")).collect(),
+        }
+    }
+
+    /// "mayor", "spokesman", "dr": a word that names a person's role.
+    pub fn is_role(&self, key: &str) -> bool {
+        self.roles.contains(key)
+    }
+
+    /// "deputy", "finance", "acting": a word that qualifies a role.
+    pub fn is_qualifier(&self, key: &str) -> bool {
+        self.qualifiers.contains(key)
+    }
+
+    pub fn is_organisation_word(&self, key: &str) -> bool {
+        self.organisation_words.contains(key)
+    }
+
+    pub fn is_place_word(&self, key: &str) -> bool {
+        self.place_words.contains(key)
+    }
+
+    /// Days, months and holidays.
+    pub fn is_calendar(&self, key: &str) -> bool {
+        self.calendar.contains(key)
+    }
+
+    /// Words that are capitalised at the start of a sentence but never names on their own:
+    /// articles, pronouns, prepositions, conjunctions, common adverbs.
+    pub fn is_function_word(&self, key: &str) -> bool {
+        self.function_words.contains(key)
+    }
+
+    /// A common given name, as written ("Elena").
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(word)
+    }
+
+    /// A known place or organisation: its canonical name and type.
+    pub fn known(&self, name: &str) -> Option<(&'static str, EntityKind)> {
+        self.gazetteer.get(&name.to_lowercase()).copied()
+    }
+}
+
+/// "Dr", "Mr", "St": a title written with a full stop.
+pub fn is_abbreviated_title(word: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "St", "Gen", "Lt", "Col", "Capt", "Sgt", "Maj",
+        "Adm", "Brig", "Cpl", "Sen", "Rep", "Gov", "Rev", "Hon", "Insp", "Det", "Supt", "Jr",
+        "Sr", "Mt", "Ft", "Inc", "Corp", "Ltd", "Co",
+    ];
+    TITLES.contains(&word)
+}
+
+/// Data lines: not blank, not a `#` comment.
+fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}

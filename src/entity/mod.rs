@@ -1,0 +1,131 @@
+//! People, organisations and places an article names.
+
+mod detect;
+mod lexicon;
+mod tokens;
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+pub use detect::detect;
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    Other,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Other,
+    ];
+
+    /// The word used in files and JSON: "person", "organization", "place", "other".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Other => "other",
+        }
+    }
+
+    /// The heading of this kind's group in the entity panel.
+    pub fn plural(self) -> &'static str {
+        match self {
+            EntityKind::Person => "People",
+            EntityKind::Organization => "Organisations",
+            EntityKind::Place => "Places",
+            EntityKind::Other => "Other",
+        }
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A person, organisation or place, with every place the article mentions it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Stable within an article: the name in lower case with hyphens ("elena-vance").
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    /// Other ways the article writes it ("Vance", "WFP").
+    pub aliases: Vec<String>,
+    /// Byte ranges of the mentions, in text order.
+    pub mentions: Vec<Range<usize>>,
+}
+
+/// The entities of an article, with an index of mentions by position.
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    list: Vec<Entity>,
+    /// (mention, index into `list`), sorted by start.
+    by_position: Vec<(Range<usize>, usize)>,
+}
+
+impl Entities {
+    /// Entities in panel order: by kind, then most mentioned first, then by name.
+    pub fn new(mut list: Vec<Entity>) -> Entities {
+        list.sort_by(|a, b| {
+            (a.kind, std::cmp::Reverse(a.mentions.len()), &a.name).cmp(&(
+                b.kind,
+                std::cmp::Reverse(b.mentions.len()),
+                &b.name,
+            ))
+        });
+        let mut by_position: Vec<(Range<usize>, usize)> = list
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.clone(), i)))
+            .collect();
+        by_position.sort_by_key(|(r, _)| (r.start, r.end));
+        Entities { list, by_position }
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &Entity> {
+        self.list.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Entity> {
+        self.list.get(index)
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<&Entity> {
+        self.list.iter().find(|e| e.id == id)
+    }
+
+    /// Mentions overlapping a byte range, in text order, with their entity's index.
+    pub fn mentions_in(&self, range: Range<usize>) -> impl Iterator<Item = (Range<usize>, usize)> {
+        // Mentions are short and never overlap one another, so the first candidate is
+        // the last one starting before the range.
+        let first = self
+            .by_position
+            .partition_point(|(r, _)| r.end <= range.start);
+        self.by_position[first..]
+            .iter()
+            .take_while(move |(r, _)| r.start < range.end)
+            .cloned()
+    }
+}

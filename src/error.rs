@@ -1,0 +1,78 @@
+//! The library's one error type. Every message is a sentence a user can act on:
+//! it names the file and says what is wrong with it.
+
+use std::io;
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+/// What can go wrong when sidenote reads or writes a user's files.
+#[derive(Debug, Error)]
+pub enum Error {
+    /// The article could not be read at all (missing, a folder, no permission).
+    #[error("cannot read article {path}: {reason}", path = .path.display(), reason = io_reason(.source))]
+    ReadArticle { path: PathBuf, source: io::Error },
+
+    /// The article's bytes are not UTF-8 text.
+    #[error("cannot read article {path}: it is not UTF-8 text (invalid byte at offset {offset})", path = .path.display())]
+    NotUtf8 { path: PathBuf, offset: usize },
+
+    /// The sidecar exists but could not be read.
+    #[error("cannot read sidecar {path}: {reason}", path = .path.display(), reason = io_reason(.source))]
+    ReadSidecar { path: PathBuf, source: io::Error },
+
+    /// The sidecar is not valid TOML or does not have the expected fields.
+    #[error("sidecar {path} is broken at line {line}, column {column}: {message}; it was left untouched", path = .path.display())]
+    BadSidecar {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
+    /// The sidecar was written in a format this version does not know.
+    #[error("sidecar {path} has format \"{found}\" at line {line}, column {column}, which this version of sidenote cannot read (it reads \"{expected}\"); it was left untouched", path = .path.display())]
+    SidecarVersion {
+        path: PathBuf,
+        found: String,
+        expected: &'static str,
+        line: usize,
+        column: usize,
+    },
+
+    /// The sidecar could not be written; the annotations are still in memory.
+    #[error("cannot save sidecar {path}: {reason}", path = .path.display(), reason = io_reason(.source))]
+    WriteSidecar { path: PathBuf, source: io::Error },
+
+    /// Someone else changed the sidecar since it was read; ours went to another file.
+    #[error("sidecar {path} was changed by another program; your annotations were saved to {saved_to} instead", path = .path.display(), saved_to = .saved_to.display())]
+    SidecarChanged { path: PathBuf, saved_to: PathBuf },
+
+    /// A theme file is missing or broken.
+    #[error("theme {name}: {message}")]
+    Theme { name: String, message: String },
+
+    /// Writing an export or other output failed.
+    #[error("cannot write {path}: {reason}", path = .path.display(), reason = io_reason(.source))]
+    WriteOutput { path: PathBuf, source: io::Error },
+}
+
+/// The cause of an I/O error in plain words, without Rust's "(os error 2)" tail.
+pub fn io_reason(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "no such file".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "it is a folder, not a file".to_string(),
+        io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),
+        io::ErrorKind::StorageFull => "the disk is full".to_string(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(cut) => text[..cut].to_lowercase(),
+                None => text,
+            }
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

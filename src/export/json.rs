@@ -1,0 +1,97 @@
+//! JSON documents: the `entities` command's output and the lossless `export --format json`.
+//! Offsets count characters (Unicode scalar values), end exclusive; paragraphs count from 0.
+
+use serde_json::{Value, json};
+
+use crate::annotation::Annotation;
+use crate::article::Article;
+use crate::document::Document;
+use crate::entity::Entity;
+
+/// Version of the `export --format json` schema.
+pub const EXPORT_FORMAT: &str = "sidenote-export/1";
+
+/// `{"article": PATH, "entities": [...]}`.
+pub fn entities_json(doc: &Document) -> Value {
+    json!({
+        "article": doc.article.path().display().to_string(),
+        "entities": doc.entities.iter().map(|e| entity(&doc.article, e)).collect::<Vec<_>>(),
+    })
+}
+
+/// The article's metadata, its entities and every annotation with its anchor and links.
+pub fn export_json(doc: &Document) -> Value {
+    let article = &doc.article;
+    json!({
+        "format": EXPORT_FORMAT,
+        "article": {
+            "path": article.path().display().to_string(),
+            "title": article.title(),
+            "date": article.date().map(|d| d.iso.clone()),
+            "fingerprint": article.fingerprint(),
+            "characters": article.len_chars(),
+            "paragraphs": article.paragraphs().len(),
+            "sidecar": doc.sidecar_path().display().to_string(),
+        },
+        "entities": doc.entities.iter().map(|e| entity(article, e)).collect::<Vec<_>>(),
+        "annotations": doc.annotations.iter().map(|a| annotation(article, a)).collect::<Vec<_>>(),
+    })
+}
+
+fn entity(article: &Article, entity: &Entity) -> Value {
+    let mentions: Vec<Value> = entity
+        .mentions
+        .iter()
+        .map(|m| {
+            json!({
+                "start": article.char_of(m.start),
+                "end": article.char_of(m.end),
+                "text": &article.text()[m.clone()],
+                "paragraph": article.paragraph_at(m.start),
+            })
+        })
+        .collect();
+    json!({
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.kind.as_str(),
+        "aliases": entity.aliases,
+        "mentions": mentions,
+    })
+}
+
+fn annotation(article: &Article, a: &Annotation) -> Value {
+    let (start, end, paragraph) = match a.range() {
+        Some(r) => (
+            article.char_of(r.start),
+            article.char_of(r.end),
+            Some(article.paragraph_at(r.start)),
+        ),
+        None => (a.anchor.start, a.anchor.end, None),
+    };
+    let mut value = json!({
+        "id": a.id,
+        "kind": a.kind.as_str(),
+        "start": start,
+        "end": end,
+        "text": a.anchor.quote,
+        "prefix": a.anchor.prefix,
+        "suffix": a.anchor.suffix,
+        "paragraph": paragraph,
+        "orphaned": a.range().is_none(),
+        "created": a.created,
+        "modified": a.modified,
+    });
+    let fields = value.as_object_mut().expect("built as an object");
+    match a.kind {
+        crate::annotation::Kind::Claim => {
+            fields.insert("sources".into(), json!(a.sources));
+            fields.insert("verdict".into(), json!(a.verdict));
+        }
+        crate::annotation::Kind::Source => {
+            fields.insert("entity".into(), json!(a.entity));
+        }
+    }
+    fields.insert("note".into(), json!(a.note));
+    value
+}

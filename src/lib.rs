@@ -1,0 +1,18 @@
+//! sidenote: check what news articles say.
+//!
+//! The library holds everything that is not the terminal: articles and their
+//! segmentation ([`article`]), entity detection ([`entity`]), claims and sources with
+//! their anchors ([`annotation`], [`anchor`]), the sidecar file ([`sidecar`]) and
+//! exports ([`export`]). The terminal interface lives in [`tui`], behind the `tui`
+//! feature, so the core builds and tests without any terminal crate.
+
+pub mod anchor;
+pub mod annotation;
+pub mod article;
+pub mod document;
+pub mod entity;
+pub mod error;
+pub mod export;
+pub mod sidecar;
+
+pub use error::{Error, Result};

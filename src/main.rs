@@ -1,0 +1,34 @@
+mod cli;
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let sidecar = cli.global.sidecar.as_deref();
+    let result = match &cli.command {
+        Some(Command::Entities { article, format }) => commands::entities(article, sidecar, *format),
+        Some(Command::Export {
+            article,
+            format,
+            output,
+        }) => commands::export(article, sidecar, *format, output.as_ref()),
+        Some(Command::Check { article }) => match commands::check(article, sidecar) {
+            Ok(true) => Ok(()),
+            Ok(false) => return ExitCode::from(1),
+            Err(err) => Err(err),
+        },
+        None => Ok(()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("sidenote: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

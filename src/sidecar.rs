@@ -1,0 +1,325 @@
+//! The sidecar: a TOML file beside the article that keeps the editor's work.
+//!
+//! It is written atomically after every change (a temporary file in the same folder,
+//! flushed, renamed over the old one), never overwritten when it could not be read,
+//! and never overwritten when another program changed it since sidenote last read it.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::anchor::{Anchor, Placement};
+use crate::annotation::{Annotation, Annotations, Kind};
+use crate::article::Article;
+use crate::error::{Error, Result};
+
+/// The format this version reads and writes.
+pub const FORMAT: &str = "sidenote/1";
+
+/// The sidecar of an article and what sidenote knows about the file on disk.
+#[derive(Debug)]
+pub struct Sidecar {
+    path: PathBuf,
+    /// Hash of the bytes last read from or written to `path`; `None` if there was no file.
+    on_disk: Option<blake3::Hash>,
+    /// Once someone else changed the sidecar, our saves go here instead.
+    diverted: Option<PathBuf>,
+}
+
+/// What loading found.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    pub annotations: Annotations,
+    /// True when the sidecar was written for a different version of the article text.
+    pub article_changed: bool,
+}
+
+impl Sidecar {
+    /// The default sidecar path: `<article file name>.sidenote.toml` beside the article.
+    pub fn default_path(article: &Path) -> PathBuf {
+        let mut name = article.file_name().unwrap_or_default().to_os_string();
+        name.push(".sidenote.toml");
+        article.with_file_name(name)
+    }
+
+    /// Read the sidecar at `path` (an absent file is an empty sidecar) and place its
+    /// annotations in the article.
+    pub fn open(path: &Path, article: &Article) -> Result<(Sidecar, Loaded)> {
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                let sidecar = Sidecar {
+                    path: path.to_path_buf(),
+                    on_disk: None,
+                    diverted: None,
+                };
+                return Ok((sidecar, Loaded::default()));
+            }
+            Err(source) => {
+                return Err(Error::ReadSidecar {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        };
+        let loaded = parse(path, &bytes, article)?;
+        let sidecar = Sidecar {
+            path: path.to_path_buf(),
+            on_disk: Some(blake3::hash(&bytes)),
+            diverted: None,
+        };
+        Ok((sidecar, loaded))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Where saves go now: the sidecar, or the file they were diverted to.
+    pub fn save_path(&self) -> &Path {
+        self.diverted.as_deref().unwrap_or(&self.path)
+    }
+
+    /// Write the annotations. If another program changed the sidecar since we read it,
+    /// it is left alone and ours go to `<sidecar>.conflict-<time>` (an error says where).
+    pub fn save(&mut self, article: &Article, annotations: &Annotations) -> Result<()> {
+        let text = serialise(article, annotations);
+        if self.diverted.is_none() && self.changed_on_disk() {
+            let stamp = crate::annotation::now().replace(':', "");
+            let mut name = self.path.file_name().unwrap_or_default().to_os_string();
+            name.push(format!(".conflict-{stamp}"));
+            self.diverted = Some(self.path.with_file_name(name));
+        }
+        let target = self.save_path().to_path_buf();
+        write_atomically(&target, text.as_bytes()).map_err(|source| Error::WriteSidecar {
+            path: target.clone(),
+            source,
+        })?;
+        match &self.diverted {
+            None => {
+                self.on_disk = Some(blake3::hash(text.as_bytes()));
+                Ok(())
+            }
+            Some(saved_to) => Err(Error::SidecarChanged {
+                path: self.path.clone(),
+                saved_to: saved_to.clone(),
+            }),
+        }
+    }
+
+    fn changed_on_disk(&self) -> bool {
+        let now = match fs::read(&self.path) {
+            Ok(bytes) => Some(blake3::hash(&bytes)),
+            Err(_) => None,
+        };
+        now.is_some() && now != self.on_disk
+    }
+}
+
+/// Write a file so that a crash at any instant leaves either the old or the new content:
+/// a temporary file in the same folder, flushed to disk, renamed over the target.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|err| err.error)?;
+    // The rename itself is durable only once the folder is flushed.
+    #[cfg(unix)]
+    fs::File::open(dir)?.sync_all()?;
+    Ok(())
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    format: String,
+    article: ArticleInfo,
+    #[serde(default, rename = "annotation", skip_serializing_if = "Vec::is_empty")]
+    annotations: Vec<Stored>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ArticleInfo {
+    file: String,
+    fingerprint: String,
+    /// How offsets count; only "chars" (Unicode scalar values, end exclusive) exists.
+    offsets: Spanned<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Stored {
+    id: String,
+    kind: Kind,
+    start: usize,
+    end: usize,
+    quote: String,
+    #[serde(default)]
+    prefix: String,
+    #[serde(default)]
+    suffix: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    entity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    verdict: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    created: Option<Datetime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    modified: Option<Datetime>,
+}
+
+/// Only the format line, read first so that a newer file is refused with the right reason.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<Spanned<String>>,
+}
+
+fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        let (line, column) = line_column(&bytes[..err.valid_up_to()], err.valid_up_to());
+        Error::BadSidecar {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: "it is not UTF-8 text".to_string(),
+        }
+    })?;
+    let bad = |span: Option<std::ops::Range<usize>>, message: String| {
+        let at = span.map_or(0, |s| s.start);
+        let (line, column) = line_column(text.as_bytes(), at);
+        Error::BadSidecar {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+        }
+    };
+    let header: Header =
+        toml::from_str(text).map_err(|err| bad(err.span(), toml_message(&err)))?;
+    let Some(format) = header.format else {
+        return Err(bad(None, "it has no `format` line".to_string()));
+    };
+    if format.get_ref() != FORMAT {
+        let (line, column) = line_column(text.as_bytes(), format.span().start);
+        return Err(Error::SidecarVersion {
+            path: path.to_path_buf(),
+            found: format.into_inner(),
+            expected: FORMAT,
+            line,
+            column,
+        });
+    }
+    let file: File = toml::from_str(text).map_err(|err| bad(err.span(), toml_message(&err)))?;
+    if file.article.offsets.get_ref() != "chars" {
+        return Err(bad(
+            Some(file.article.offsets.span()),
+            format!(
+                "offsets are counted in \"{}\", but only \"chars\" is known",
+                file.article.offsets.get_ref()
+            ),
+        ));
+    }
+    let items = file
+        .annotations
+        .into_iter()
+        .map(|stored| {
+            let anchor = Anchor {
+                start: stored.start,
+                end: stored.end,
+                quote: stored.quote,
+                prefix: stored.prefix,
+                suffix: stored.suffix,
+            };
+            Annotation {
+                placement: anchor.place(article),
+                anchor,
+                id: stored.id,
+                kind: stored.kind,
+                sources: stored.sources,
+                entity: stored.entity,
+                verdict: stored.verdict,
+                note: stored.note,
+                created: stored.created.map(|d| d.to_string()),
+                modified: stored.modified.map(|d| d.to_string()),
+            }
+        })
+        .collect();
+    Ok(Loaded {
+        annotations: Annotations::new(items),
+        article_changed: file.article.fingerprint != article.fingerprint(),
+    })
+}
+
+/// The sidecar's text for these annotations. Placed annotations get fresh anchors, so a
+/// sidecar saved after the article changed records where they are now.
+pub fn serialise(article: &Article, annotations: &Annotations) -> String {
+    let file = File {
+        format: FORMAT.to_string(),
+        article: ArticleInfo {
+            file: article
+                .path()
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+            fingerprint: article.fingerprint().to_string(),
+            offsets: Spanned::new(0..0, "chars".to_string()),
+        },
+        annotations: annotations
+            .iter()
+            .map(|a| {
+                let anchor = match &a.placement {
+                    Placement::At(range) => Anchor::new(article, range.clone()),
+                    Placement::Orphaned => a.anchor.clone(),
+                };
+                Stored {
+                    id: a.id.clone(),
+                    kind: a.kind,
+                    start: anchor.start,
+                    end: anchor.end,
+                    quote: anchor.quote,
+                    prefix: anchor.prefix,
+                    suffix: anchor.suffix,
+                    sources: a.sources.clone(),
+                    entity: a.entity.clone(),
+                    verdict: a.verdict.clone(),
+                    note: a.note.clone(),
+                    created: a.created.as_deref().and_then(|t| t.parse().ok()),
+                    modified: a.modified.as_deref().and_then(|t| t.parse().ok()),
+                }
+            })
+            .collect(),
+    };
+    toml::to_string(&file).expect("a sidecar always serialises")
+}
+
+/// toml's messages carry a rendered excerpt after the first line; keep the sentence.
+fn toml_message(err: &toml::de::Error) -> String {
+    err.message().trim().trim_end_matches('.').to_string()
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
