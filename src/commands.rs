@@ -7,8 +7,44 @@ use anyhow::{Context, Result};
 use sidenote::anchor::Placement;
 use sidenote::document::Document;
 use sidenote::export;
+use sidenote::tui::{self, App, Keymap, Theme};
 
 use crate::cli::{EntitiesFormat, ExportFormat};
+
+/// The built-in demo article, opened when sidenote is run without one.
+const DEMO: &str = include_str!("../examples/demo.txt");
+
+/// Open an article in the terminal interface, or the demo in a scratch copy.
+pub fn open(article: Option<&Path>, sidecar: Option<&Path>, theme: Option<&str>) -> Result<()> {
+    let theme = Theme::choose(theme)?;
+    let demo = match article {
+        Some(_) => None,
+        None => Some(scratch_demo()?),
+    };
+    let path = article.or(demo.as_deref()).expect("an article or the demo");
+    let doc = Document::open(path, sidecar)?;
+    let mut app = App::new(doc, Keymap::default(), theme);
+    tui::run(&mut app)?;
+    if let Some(demo) = demo {
+        println!(
+            "The demo article and your annotations are in {}",
+            demo.parent().unwrap_or(&demo).display()
+        );
+    }
+    Ok(())
+}
+
+/// Copy the demo article into a fresh folder under the temporary directory.
+fn scratch_demo() -> Result<PathBuf> {
+    let dir = tempfile::Builder::new()
+        .prefix("sidenote-demo-")
+        .tempdir()
+        .context("cannot make a scratch folder for the demo")?
+        .keep();
+    let path = dir.join("demo.txt");
+    std::fs::write(&path, DEMO).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(path)
+}
 
 pub fn entities(article: &Path, sidecar: Option<&Path>, format: EntitiesFormat) -> Result<()> {
     let doc = Document::open(article, sidecar)?;

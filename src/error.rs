@@ -52,6 +52,14 @@ pub enum Error {
     #[error("theme {name}: {message}")]
     Theme { name: String, message: String },
 
+    /// A keymap file is broken.
+    #[error("keymap {name}: {message}")]
+    Keymap { name: String, message: String },
+
+    /// The terminal could not be set up or drawn to.
+    #[error("terminal error: {reason}", reason = io_reason(.0))]
+    Terminal(#[source] io::Error),
+
     /// Writing an export or other output failed.
     #[error("cannot write {path}: {reason}", path = .path.display(), reason = io_reason(.source))]
     WriteOutput { path: PathBuf, source: io::Error },

@@ -14,5 +14,7 @@ pub mod entity;
 pub mod error;
 pub mod export;
 pub mod sidecar;
+#[cfg(feature = "tui")]
+pub mod tui;
 
 pub use error::{Error, Result};

@@ -22,7 +22,7 @@ fn main() -> ExitCode {
             Ok(false) => return ExitCode::from(1),
             Err(err) => Err(err),
         },
-        None => Ok(()),
+        None => commands::open(cli.article.as_deref(), sidecar, cli.global.theme.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,98 @@
+//! The vocabulary between keys and state. Each keymap action is written in the keymap
+//! file by its snake_case name; internal actions are not bindable.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Leave sidenote. Everything is saved as it happens, so there is nothing to ask.
+    Quit,
+    /// Open the help overlay listing every key.
+    ShowHelp,
+    /// Move focus to the next pane (article → entities → article).
+    FocusNext,
+    /// Move focus to the previous pane.
+    FocusPrevious,
+
+    /// Move the cursor to the next sentence.
+    CursorDown,
+    /// Move the cursor to the previous sentence.
+    CursorUp,
+    /// Move the cursor to the first sentence of the next paragraph.
+    ParagraphDown,
+    /// Move the cursor to the first sentence of this paragraph, or the previous one.
+    ParagraphUp,
+    /// Scroll half a screen down, taking the cursor along.
+    PageDown,
+    /// Scroll half a screen up, taking the cursor along.
+    PageUp,
+    /// Move the cursor to the first sentence.
+    CursorTop,
+    /// Move the cursor to the last sentence.
+    CursorBottom,
+
+    /// Tag the sentence under the cursor, or the selection, as a claim.
+    TagClaim,
+    /// Tag the sentence under the cursor, or the selection, as a source.
+    TagSource,
+    /// Open the picker to link the claim under the cursor to a source or entity.
+    LinkClaim,
+    /// Delete the annotation under the cursor (the innermost one).
+    DeleteAnnotation,
+    /// Undo the last change to the annotations.
+    Undo,
+    /// Redo what undo took back.
+    Redo,
+
+    /// Start a selection at the cursor's sentence, covering its first word.
+    SelectStart,
+    /// Move the selection's end to the start of the next word.
+    SelectWordNext,
+    /// Move the selection's end back to the start of the previous word.
+    SelectWordBack,
+    /// Move the selection's end to the end of the next word.
+    SelectWordEnd,
+    /// Move the selection's end one character right.
+    SelectCharRight,
+    /// Move the selection's end one character left.
+    SelectCharLeft,
+    /// Move the selection's end to the end of its sentence, or the next one.
+    SelectSentenceNext,
+    /// Move the selection's end to the start of its sentence, or the previous one.
+    SelectSentenceBack,
+    /// Drop the selection.
+    SelectCancel,
+
+    /// Choose the next entity in the panel.
+    EntityDown,
+    /// Choose the previous entity in the panel.
+    EntityUp,
+    /// Jump to the chosen entity's next mention after the cursor and highlight it.
+    EntityJump,
+
+    /// Move to the next choice in the picker.
+    PickerDown,
+    /// Move to the previous choice in the picker.
+    PickerUp,
+    /// Link the claim to the chosen source or entity.
+    PickerConfirm,
+    /// Close the picker without linking.
+    PickerCancel,
+    /// Erase the last character of the picker's filter.
+    PickerErase,
+
+    /// Scroll the help down.
+    HelpDown,
+    /// Scroll the help up.
+    HelpUp,
+    /// Close the help.
+    HelpClose,
+
+    /// Type a character into the picker's filter (internal: any unbound printable key).
+    #[serde(skip)]
+    PickerType(char),
+    /// The terminal changed size (internal).
+    #[serde(skip)]
+    Resize(u16, u16),
+}

@@ -1,0 +1,74 @@
+//! Where each pane goes for a terminal size. Both the views and the scrolling logic ask
+//! here, so they agree on how wide the article's text is.
+
+use ratatui::layout::Rect;
+
+/// The panes of the main screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub article: Rect,
+    /// The entity panel, when the terminal is wide enough for it.
+    pub entities: Option<Rect>,
+    pub status: Rect,
+}
+
+/// Below this width the entity panel is hidden and the article takes the whole screen.
+const PANEL_MIN_TERMINAL_WIDTH: u16 = 60;
+
+pub fn areas(area: Rect) -> Areas {
+    let status_height = area.height.min(1);
+    let main = Rect {
+        height: area.height - status_height,
+        ..area
+    };
+    let status = Rect {
+        y: area.y + main.height,
+        height: status_height,
+        ..area
+    };
+    if area.width < PANEL_MIN_TERMINAL_WIDTH {
+        return Areas {
+            article: main,
+            entities: None,
+            status,
+        };
+    }
+    let panel_width = (area.width / 4 + 6).clamp(22, 36);
+    let article = Rect {
+        width: main.width - panel_width,
+        ..main
+    };
+    let entities = Rect {
+        x: main.x + article.width,
+        width: panel_width,
+        ..main
+    };
+    Areas {
+        article,
+        entities: Some(entities),
+        status,
+    }
+}
+
+/// The gutter: the paragraph number, a space, the cursor mark, the claim and source
+/// marks, a space.
+pub fn gutter_width(paragraphs: usize) -> u16 {
+    let digits = paragraphs.max(1).to_string().len().max(2) as u16;
+    digits + 5
+}
+
+/// The article pane's inside: within its border, right of the gutter.
+pub fn text_area(article: Rect, paragraphs: usize) -> Rect {
+    let inner = Rect {
+        x: article.x + 1,
+        y: article.y + 1,
+        width: article.width.saturating_sub(2),
+        height: article.height.saturating_sub(2),
+    };
+    let gutter = gutter_width(paragraphs).min(inner.width);
+    Rect {
+        x: inner.x + gutter,
+        width: inner.width - gutter,
+        ..inner
+    }
+}

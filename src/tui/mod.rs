@@ -1,0 +1,22 @@
+//! The terminal interface: state + actions + views. Keys map through the keymap to
+//! actions, [`App::update`] applies them (the only place state changes), and the views
+//! draw the state without changing it.
+
+pub mod action;
+pub mod app;
+mod edit;
+pub mod keymap;
+pub mod layout;
+mod motion;
+pub mod picker;
+mod runner;
+mod selection;
+pub mod theme;
+pub mod view;
+pub mod wrap;
+
+pub use action::Action;
+pub use app::App;
+pub use keymap::{Keymap, parse_key};
+pub use runner::run;
+pub use theme::Theme;

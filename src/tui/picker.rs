@@ -1,0 +1,82 @@
+//! The link picker: the article's sources and entities, filtered by what the user types.
+
+use super::action::Action;
+
+/// What a choice links the claim to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// An existing source annotation, by id.
+    Source(String),
+    /// An entity, by index in panel order.
+    Entity(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub label: String,
+    pub target: Target,
+    /// Already linked to the claim.
+    pub linked: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Picker {
+    /// The claim being linked.
+    pub claim: String,
+    choices: Vec<Choice>,
+    pub filter: String,
+    /// Index into the filtered choices.
+    pub chosen: usize,
+}
+
+impl Picker {
+    pub fn new(claim: String, choices: Vec<Choice>) -> Picker {
+        Picker {
+            claim,
+            choices,
+            filter: String::new(),
+            chosen: 0,
+        }
+    }
+
+    /// The choices whose label holds every word of the filter, ignoring case.
+    pub fn visible(&self) -> Vec<&Choice> {
+        let words: Vec<String> = self
+            .filter
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        self.choices
+            .iter()
+            .filter(|c| {
+                let label = c.label.to_lowercase();
+                words.iter().all(|w| label.contains(w.as_str()))
+            })
+            .collect()
+    }
+
+    pub fn selected(&self) -> Option<&Choice> {
+        self.visible().get(self.chosen).copied()
+    }
+
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::PickerDown => {
+                let count = self.visible().len();
+                if self.chosen + 1 < count {
+                    self.chosen += 1;
+                }
+            }
+            Action::PickerUp => self.chosen = self.chosen.saturating_sub(1),
+            Action::PickerType(c) => {
+                self.filter.push(c);
+                self.chosen = 0;
+            }
+            Action::PickerErase => {
+                self.filter.pop();
+                self.chosen = 0;
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! The terminal loop: set up the terminal, read events, draw when something changed.
+
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+
+use super::action::Action;
+use super::app::App;
+use super::view;
+use crate::error::Error;
+
+/// Restores the terminal when the loop ends, however it ends. During a panic the panic
+/// hook that `ratatui::try_init` installed restores it first, and the backtrace is left
+/// alone.
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            ratatui::restore();
+        }
+    }
+}
+
+/// Run the interface until the user quits. Every change is saved as it happens.
+pub fn run(app: &mut App) -> Result<(), Error> {
+    let mut terminal = ratatui::try_init().map_err(Error::Terminal)?;
+    let _restore = Restore;
+    let size = terminal.size().map_err(Error::Terminal)?;
+    app.update(Action::Resize(size.width, size.height));
+    while !app.quit {
+        terminal
+            .draw(|frame| view::draw(frame, app))
+            .map_err(Error::Terminal)?;
+        // Wait for an event, then take every one already waiting before drawing again.
+        let mut next = Some(event::read().map_err(Error::Terminal)?);
+        while let Some(event) = next.take() {
+            handle(app, event);
+            if !app.quit && event::poll(Duration::ZERO).map_err(Error::Terminal)? {
+                next = Some(event::read().map_err(Error::Terminal)?);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn handle(app: &mut App, event: Event) {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            if let Some(effect) = app.handle_key(key) {
+                app.perform(effect);
+            }
+        }
+        Event::Resize(width, height) => {
+            app.update(Action::Resize(width, height));
+        }
+        _ => {}
+    }
+}

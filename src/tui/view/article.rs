@@ -1,0 +1,214 @@
+//! The article pane: wrapped paragraphs with a gutter of paragraph numbers and marks.
+//! Only the paragraphs on screen are looked at.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::annotation::Kind;
+use crate::tui::app::{App, Focus, Row};
+use crate::tui::layout;
+use crate::tui::wrap::visible;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let article = &app.doc.article;
+    let focused = app.focus == Focus::Article && app.overlay.is_none();
+    let title = article
+        .title()
+        .map_or_else(|| file_name(app), str::to_string);
+    let title = match article.date() {
+        Some(date) => format!(" {title} · {} ", date.text),
+        None => format!(" {title} "),
+    };
+    let border = if focused { "border.focused" } else { "border" };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.style(border))
+        .title(Span::styled(
+            super::fit(&title, area.width.saturating_sub(4) as usize),
+            theme.style("title"),
+        ))
+        .render(area, buf);
+
+    let text_area = layout::text_area(area, article.paragraphs().len());
+    let gutter_x = area.x + 1;
+    let digits = (layout::gutter_width(article.paragraphs().len()) - 5) as usize;
+    let mut row = app.top;
+    let mut styled: Option<(usize, StyledParagraph)> = None;
+    for y in text_area.y..text_area.y + text_area.height {
+        let Some(paragraph) = article.paragraphs().get(row.paragraph) else {
+            break;
+        };
+        let lines = app.lines(row.paragraph);
+        if let Some(line) = lines.get(row.line) {
+            if styled.as_ref().is_none_or(|(p, _)| *p != row.paragraph) {
+                styled = Some((row.paragraph, StyledParagraph::new(app, row.paragraph, paragraph.range.clone())));
+            }
+            let (_, paragraph_styles) = styled.as_ref().expect("set above");
+            let gutter = gutter(app, paragraph_styles, row, line.clone(), digits);
+            buf.set_line(gutter_x, y, &gutter, text_area.x - gutter_x);
+            let text = paragraph_styles.line(app, line.clone());
+            buf.set_line(text_area.x, y, &text, text_area.width);
+        }
+        row = next_row(row, lines.len());
+    }
+}
+
+fn file_name(app: &App) -> String {
+    app.doc
+        .article
+        .path()
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+}
+
+/// The row below: the next line, the blank row after a paragraph, the next paragraph.
+fn next_row(row: Row, lines: usize) -> Row {
+    if row.line < lines {
+        Row {
+            line: row.line + 1,
+            ..row
+        }
+    } else {
+        Row {
+            paragraph: row.paragraph + 1,
+            line: 0,
+        }
+    }
+}
+
+/// The styled spans of one paragraph: which scope applies to which bytes.
+struct StyledParagraph {
+    base: Style,
+    /// Byte ranges and their styles, applied in order over the base.
+    layers: Vec<(Range<usize>, Style)>,
+    claims: Vec<Range<usize>>,
+    sources: Vec<Range<usize>>,
+    cursor: Option<Range<usize>>,
+}
+
+impl StyledParagraph {
+    fn new(app: &App, index: usize, range: Range<usize>) -> StyledParagraph {
+        let theme = &app.theme;
+        let article = &app.doc.article;
+        let base = if Some(index) == article.title_paragraph() {
+            theme.style("text").patch(theme.style("title"))
+        } else if Some(index) == article.date_paragraph() {
+            theme.style("text").patch(theme.style("dateline"))
+        } else {
+            theme.style("text")
+        };
+        let mut layers = Vec::new();
+        let chosen = (app.focus == Focus::Entities).then_some(app.entity);
+        for (mention, entity) in app.doc.entities.mentions_in(range.clone()) {
+            let kind = app.doc.entities.get(entity).map_or("other", |e| e.kind.as_str());
+            layers.push((mention.clone(), theme.style(&format!("entity.{kind}"))));
+            if Some(entity) == chosen {
+                layers.push((mention, theme.style("entity.chosen")));
+            }
+        }
+        let mut claims = Vec::new();
+        let mut sources = Vec::new();
+        for annotation in app.doc.annotations.overlapping(range.clone()) {
+            let Some(r) = annotation.range() else { continue };
+            match annotation.kind {
+                Kind::Source => sources.push(r),
+                Kind::Claim => claims.push(r),
+            }
+        }
+        // Sources under claims: a claim's underline stays visible over a source's bold.
+        for r in &sources {
+            layers.push((r.clone(), theme.style("source")));
+        }
+        for r in &claims {
+            layers.push((r.clone(), theme.style("claim")));
+        }
+        if let Some(mention) = &app.mention {
+            layers.push((mention.clone(), theme.style("entity.current")));
+        }
+        let cursor = match app.selection {
+            Some(selection) => {
+                layers.push((selection.range(), theme.style("selection")));
+                Some(selection.range())
+            }
+            None => article.sentences().get(app.cursor).map(|s| {
+                layers.push((s.range.clone(), theme.style("cursor")));
+                s.range.clone()
+            }),
+        };
+        StyledParagraph {
+            base,
+            layers,
+            claims,
+            sources,
+            cursor,
+        }
+    }
+
+    /// One wrapped line as spans of equal style.
+    fn line(&self, app: &App, range: Range<usize>) -> Line<'static> {
+        let text = &app.doc.article.text()[range.clone()];
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        let mut current = String::new();
+        let mut current_style = self.base;
+        for (offset, g) in text.grapheme_indices(true) {
+            let at = range.start + offset;
+            let style = self
+                .layers
+                .iter()
+                .filter(|(r, _)| r.start <= at && at < r.end)
+                .fold(self.base, |s, (_, layer)| s.patch(*layer));
+            if style != current_style && !current.is_empty() {
+                spans.push(Span::styled(std::mem::take(&mut current), current_style));
+            }
+            current_style = style;
+            current.push_str(visible(g));
+        }
+        if !current.is_empty() {
+            spans.push(Span::styled(current, current_style));
+        }
+        Line::from(spans)
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The gutter of a row: the paragraph number on its first line, then the cursor mark
+/// and the claim and source marks, so that no mark depends on colour.
+fn gutter(app: &App, styles: &StyledParagraph, row: Row, line: Range<usize>, digits: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let number = if row.line == 0 {
+        format!("{:>digits$} ", row.paragraph + 1)
+    } else {
+        " ".repeat(digits + 1)
+    };
+    let on = |ranges: &[Range<usize>]| ranges.iter().any(|r| overlaps(r, &line));
+    let cursor = styles.cursor.as_ref().is_some_and(|c| overlaps(c, &line));
+    Line::from(vec![
+        Span::styled(number, theme.style("gutter")),
+        if cursor {
+            Span::styled("▶", theme.style("gutter.cursor"))
+        } else {
+            Span::styled(" ", theme.style("gutter"))
+        },
+        if on(&styles.claims) {
+            Span::styled("C", theme.style("gutter.claim"))
+        } else {
+            Span::styled(" ", theme.style("gutter"))
+        },
+        if on(&styles.sources) {
+            Span::styled("S", theme.style("gutter.source"))
+        } else {
+            Span::styled(" ", theme.style("gutter"))
+        },
+        Span::styled(" ", theme.style("gutter")),
+    ])
+}

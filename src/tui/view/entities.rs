@@ -1,0 +1,65 @@
+//! The entity panel: people, organisations, places and others, each with its mention count.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::entity::EntityKind;
+use crate::tui::app::{App, Focus};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let focused = app.focus == Focus::Entities && app.overlay.is_none();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.style(if focused { "border.focused" } else { "border" }))
+        .title(Span::styled(" entities ", theme.style("title")));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let entities = &app.doc.entities;
+    if entities.is_empty() {
+        buf.set_line(inner.x, inner.y, &Line::styled(" none found", theme.style("panel.count")), inner.width);
+        return;
+    }
+    let count_width = entities
+        .iter()
+        .map(|e| e.mentions.len().to_string().len())
+        .max()
+        .unwrap_or(1);
+    // Rows: a heading per kind, then its entities (already in that order).
+    let mut rows: Vec<Line> = Vec::new();
+    let mut chosen_row = 0;
+    let mut kind: Option<EntityKind> = None;
+    for (index, entity) in entities.iter().enumerate() {
+        if kind != Some(entity.kind) {
+            kind = Some(entity.kind);
+            rows.push(Line::styled(entity.kind.plural(), theme.style("panel.heading")));
+        }
+        let count = format!(" {:>count_width$} ", entity.mentions.len());
+        let room = (inner.width as usize).saturating_sub(count.width());
+        let name = super::fit(&entity.name, room);
+        let padding = " ".repeat(room.saturating_sub(name.width()));
+        let mut line = Line::from(vec![
+            Span::styled(count, theme.style("panel.count")),
+            Span::styled(name, theme.style(&format!("entity.{}", entity.kind))),
+            Span::raw(padding),
+        ]);
+        if index == app.entity {
+            chosen_row = rows.len();
+            if focused {
+                line = line.patch_style(theme.style("panel.chosen"));
+            }
+        }
+        rows.push(line);
+    }
+    let height = inner.height as usize;
+    let offset = (chosen_row + 1).saturating_sub(height);
+    for (y, line) in (inner.y..).zip(rows.iter().skip(offset).take(height)) {
+        buf.set_line(inner.x, y, line, inner.width);
+    }
+}

@@ -1,0 +1,81 @@
+//! Views draw the state and never change it. One view a file; none names a colour, each
+//! asks the theme for a scope's style.
+
+mod article;
+mod entities;
+mod help;
+mod picker;
+mod status;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Clear, Paragraph};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use super::app::{App, Overlay};
+use super::layout;
+
+/// Smallest screen that can show anything useful.
+const MIN_WIDTH: u16 = 20;
+const MIN_HEIGHT: u16 = 4;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = fit("Terminal too small", area.width as usize);
+        frame.render_widget(Paragraph::new(text).style(app.theme.style("status")), area);
+        return;
+    }
+    let areas = layout::areas(area);
+    article::render(app, areas.article, frame.buffer_mut());
+    if let Some(panel) = areas.entities {
+        entities::render(app, panel, frame.buffer_mut());
+    }
+    status::render(app, areas.status, frame.buffer_mut());
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => help::render(app, *scroll, popup(area, 72, 90), frame.buffer_mut()),
+        Some(Overlay::Picker(picker)) => picker::render(app, picker, popup(area, 64, 60), frame.buffer_mut()),
+        None => {}
+    }
+}
+
+/// A centred window taking the given percentages of the screen, cleared.
+fn popup(area: Rect, width_percent: u16, height_percent: u16) -> Rect {
+    let width = (area.width * width_percent / 100).max(MIN_WIDTH.min(area.width));
+    let height = (area.height * height_percent / 100).max(MIN_HEIGHT.min(area.height));
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// Clear a popup's area before drawing on it.
+fn clear(area: Rect, buf: &mut ratatui::buffer::Buffer) {
+    use ratatui::widgets::Widget;
+    Clear.render(area, buf);
+}
+
+/// Text cut to at most `width` cells, ending with an ellipsis when cut; never inside a
+/// character or a grapheme.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = g.width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}

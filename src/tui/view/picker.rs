@@ -1,0 +1,52 @@
+//! The link picker overlay.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use crate::tui::app::App;
+use crate::tui::picker::Picker;
+
+pub fn render(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    super::clear(area, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.style("popup.border"))
+        .style(theme.style("popup"))
+        .title(Span::styled(
+            format!(" link claim {} to… ", picker.claim),
+            theme.style("popup.heading"),
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height < 2 {
+        return;
+    }
+    let filter = Line::from(vec![
+        Span::styled(" filter: ", theme.style("popup.key")),
+        Span::styled(format!("{}▏", picker.filter), theme.style("popup")),
+    ]);
+    buf.set_line(inner.x, inner.y, &filter, inner.width);
+
+    let visible = picker.visible();
+    let height = (inner.height - 1) as usize;
+    if visible.is_empty() {
+        let line = Line::styled("  nothing matches", theme.style("popup"));
+        buf.set_line(inner.x, inner.y + 1, &line, inner.width);
+        return;
+    }
+    let offset = (picker.chosen + 1).saturating_sub(height);
+    for (row, choice) in visible.iter().enumerate().skip(offset).take(height) {
+        let y = inner.y + 1 + (row - offset) as u16;
+        let mark = if choice.linked { "✓ " } else { "  " };
+        let text = super::fit(&format!("{mark}{}", choice.label), inner.width as usize);
+        let mut style = theme.style("popup");
+        if row == picker.chosen {
+            style = style.patch(theme.style("popup.chosen"));
+            buf.set_style(Rect { y, height: 1, ..inner }, style);
+        }
+        buf.set_line(inner.x, y, &Line::styled(text, style), inner.width);
+    }
+}

@@ -1,0 +1,131 @@
+//! Wrapping paragraphs to the pane's width, measured in terminal cells (wide CJK and
+//! emoji take two), cached per paragraph for the current width.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::rc::Rc;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use crate::article::Article;
+
+/// What a grapheme shows as: line breaks and tabs inside a paragraph are spaces, and other
+/// control characters a visible placeholder, so nothing in an article reaches the terminal
+/// as a control sequence.
+pub fn visible(grapheme: &str) -> &str {
+    if grapheme.chars().any(|c| c == '\n' || c == '\t' || c == '\r') {
+        " "
+    } else if grapheme.chars().any(char::is_control) {
+        "\u{fffd}"
+    } else {
+        grapheme
+    }
+}
+
+/// Cells a grapheme takes on screen.
+pub fn cells(grapheme: &str) -> usize {
+    visible(grapheme).width()
+}
+
+/// Break `text` (which starts at byte `base` of the article) into lines at most `width`
+/// cells wide. Lines break at spaces, and between wide characters for scripts that do not
+/// use spaces; a word longer than the line is cut. The spaces at a break belong to no line.
+pub fn wrap(text: &str, base: usize, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut used = 0;
+    // Where the line could end, where the next one would start, and the width used up to
+    // that start.
+    let mut last_break: Option<(usize, usize, usize)> = None;
+    for (i, g) in text.grapheme_indices(true) {
+        let w = cells(g);
+        if g.chars().all(char::is_whitespace) {
+            if used + w > width {
+                lines.push(base + start..base + i);
+                start = i + g.len();
+                used = 0;
+                last_break = None;
+            } else {
+                used += w;
+                last_break = Some((i, i + g.len(), used));
+            }
+            continue;
+        }
+        if w > 1 && used > 0 {
+            last_break = Some((i, i, used));
+        }
+        if used + w > width && used > 0 {
+            match last_break.take() {
+                Some((end, next, used_at_next)) if end > start => {
+                    lines.push(base + start..base + end);
+                    start = next;
+                    used -= used_at_next;
+                }
+                _ => {
+                    lines.push(base + start..base + i);
+                    start = i;
+                    used = 0;
+                }
+            }
+        }
+        used += w;
+        if w > 1 {
+            last_break = Some((i + g.len(), i + g.len(), used));
+        }
+    }
+    if start < text.len() || lines.is_empty() {
+        lines.push(base + start..base + text.len());
+    }
+    lines
+}
+
+/// Wrapped lines of each paragraph at one width; only the paragraphs drawn or scrolled
+/// through are ever wrapped.
+#[derive(Debug, Default)]
+pub struct WrapCache {
+    width: usize,
+    lines: HashMap<usize, Rc<[Range<usize>]>>,
+}
+
+impl WrapCache {
+    pub fn lines(&mut self, article: &Article, paragraph: usize, width: usize) -> Rc<[Range<usize>]> {
+        if width != self.width {
+            self.lines.clear();
+            self.width = width;
+        }
+        self.lines
+            .entry(paragraph)
+            .or_insert_with(|| {
+                let range = article.paragraphs()[paragraph].range.clone();
+                wrap(&article.text()[range.clone()], range.start, width).into()
+            })
+            .clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, width: usize) -> Vec<&str> {
+        wrap(text, 0, width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn breaks_at_spaces_and_drops_them() {
+        assert_eq!(lines("the harbour vote was delayed", 12), ["the harbour", "vote was", "delayed"]);
+    }
+
+    #[test]
+    fn wide_characters_take_two_cells_and_may_break_anywhere() {
+        assert_eq!(lines("陈伟说水能载舟", 6), ["陈伟说", "水能载", "舟"]);
+        assert_eq!(lines("a 👋🏽 b", 4), ["a 👋🏽", "b"]);
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_cut() {
+        assert_eq!(lines("Kaaiwerksholdingsselskapet", 10), ["Kaaiwerksh", "oldingssel", "skapet"]);
+    }
+}
