@@ -71,12 +71,19 @@ impl Anchor {
 
 /// Byte offset `n` characters before `at` (or 0).
 fn back_chars(text: &str, at: usize, n: usize) -> usize {
-    text[..at].char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i)
+    text[..at]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
 }
 
 /// Byte offset `n` characters after `at` (or the end).
 fn forward_chars(text: &str, at: usize, n: usize) -> usize {
-    text[at..].char_indices().nth(n).map_or(text.len(), |(i, _)| at + i)
+    text[at..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| at + i)
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
@@ -84,5 +91,9 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 fn common_suffix(a: &str, b: &str) -> usize {
-    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }

@@ -90,10 +90,7 @@ pub struct Annotations {
 
 impl Annotations {
     pub fn new(items: Vec<Annotation>) -> Annotations {
-        let mut store = Annotations {
-            items,
-            longest: 0,
-        };
+        let mut store = Annotations { items, longest: 0 };
         store.reindex();
         store
     }

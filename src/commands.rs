@@ -66,13 +66,15 @@ pub fn export(
         ExportFormat::Json => json_text(&export::export_json(&doc)),
     };
     match output {
-        Some(path) => sidenote::sidecar::write_atomically(path, text.as_bytes()).map_err(|source| {
-            sidenote::Error::WriteOutput {
-                path: path.clone(),
-                source,
-            }
-            .into()
-        }),
+        Some(path) => {
+            sidenote::sidecar::write_atomically(path, text.as_bytes()).map_err(|source| {
+                sidenote::Error::WriteOutput {
+                    path: path.clone(),
+                    cause: source,
+                }
+                .into()
+            })
+        }
         None => write_stdout(&text),
     }
 }
@@ -96,7 +98,10 @@ pub fn check(article: &Path, sidecar: Option<&Path>) -> Result<bool> {
         orphaned.len()
     );
     for a in &orphaned {
-        out.push_str(&format!("  orphaned {} {}: \"{}\"\n", a.kind, a.id, a.anchor.quote));
+        out.push_str(&format!(
+            "  orphaned {} {}: \"{}\"\n",
+            a.kind, a.id, a.anchor.quote
+        ));
     }
     write_stdout(&out)?;
     Ok(orphaned.is_empty())

@@ -7,19 +7,22 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 /// What can go wrong when sidenote reads or writes a user's files.
+///
+/// The I/O cause is kept as a field, not as a `source`, because the message already says
+/// it in words; a chain would print it twice.
 #[derive(Debug, Error)]
 pub enum Error {
     /// The article could not be read at all (missing, a folder, no permission).
-    #[error("cannot read article {path}: {reason}", path = .path.display(), reason = io_reason(.source))]
-    ReadArticle { path: PathBuf, source: io::Error },
+    #[error("cannot read article {path}: {reason}", path = .path.display(), reason = io_reason(.cause))]
+    ReadArticle { path: PathBuf, cause: io::Error },
 
     /// The article's bytes are not UTF-8 text.
     #[error("cannot read article {path}: it is not UTF-8 text (invalid byte at offset {offset})", path = .path.display())]
     NotUtf8 { path: PathBuf, offset: usize },
 
     /// The sidecar exists but could not be read.
-    #[error("cannot read sidecar {path}: {reason}", path = .path.display(), reason = io_reason(.source))]
-    ReadSidecar { path: PathBuf, source: io::Error },
+    #[error("cannot read sidecar {path}: {reason}", path = .path.display(), reason = io_reason(.cause))]
+    ReadSidecar { path: PathBuf, cause: io::Error },
 
     /// The sidecar is not valid TOML or does not have the expected fields.
     #[error("sidecar {path} is broken at line {line}, column {column}: {message}; it was left untouched", path = .path.display())]
@@ -41,8 +44,8 @@ pub enum Error {
     },
 
     /// The sidecar could not be written; the annotations are still in memory.
-    #[error("cannot save sidecar {path}: {reason}", path = .path.display(), reason = io_reason(.source))]
-    WriteSidecar { path: PathBuf, source: io::Error },
+    #[error("cannot save sidecar {path}: {reason}", path = .path.display(), reason = io_reason(.cause))]
+    WriteSidecar { path: PathBuf, cause: io::Error },
 
     /// Someone else changed the sidecar since it was read; ours went to another file.
     #[error("sidecar {path} was changed by another program; your annotations were saved to {saved_to} instead", path = .path.display(), saved_to = .saved_to.display())]
@@ -61,14 +64,14 @@ pub enum Error {
     Terminal(#[source] io::Error),
 
     /// Writing an export or other output failed.
-    #[error("cannot write {path}: {reason}", path = .path.display(), reason = io_reason(.source))]
-    WriteOutput { path: PathBuf, source: io::Error },
+    #[error("cannot write {path}: {reason}", path = .path.display(), reason = io_reason(.cause))]
+    WriteOutput { path: PathBuf, cause: io::Error },
 }
 
 /// The cause of an I/O error in plain words, without Rust's "(os error 2)" tail.
 pub fn io_reason(err: &io::Error) -> String {
     match err.kind() {
-        io::ErrorKind::NotFound => "no such file".to_string(),
+        io::ErrorKind::NotFound => "no such file or folder".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         io::ErrorKind::IsADirectory => "it is a folder, not a file".to_string(),
         io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_string(),

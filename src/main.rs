@@ -11,7 +11,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let sidecar = cli.global.sidecar.as_deref();
     let result = match &cli.command {
-        Some(Command::Entities { article, format }) => commands::entities(article, sidecar, *format),
+        Some(Command::Entities { article, format }) => {
+            commands::entities(article, sidecar, *format)
+        }
         Some(Command::Export {
             article,
             format,

@@ -62,7 +62,7 @@ impl Sidecar {
             Err(source) => {
                 return Err(Error::ReadSidecar {
                     path: path.to_path_buf(),
-                    source,
+                    cause: source,
                 });
             }
         };
@@ -97,7 +97,7 @@ impl Sidecar {
         let target = self.save_path().to_path_buf();
         write_atomically(&target, text.as_bytes()).map_err(|source| Error::WriteSidecar {
             path: target.clone(),
-            source,
+            cause: source,
         })?;
         match &self.diverted {
             None => {
@@ -123,6 +123,15 @@ impl Sidecar {
 /// Write a file so that a crash at any instant leaves either the old or the new content:
 /// a temporary file in the same folder, flushed to disk, renamed over the target.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically_with(path, |file| file.write_all(bytes))
+}
+
+/// [`write_atomically`] with the writing done by `write`; if it fails, the target is
+/// untouched and the temporary file removed.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut fs::File) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -132,7 +141,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
+    write(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|err| err.error)?;
     // The rename itself is durable only once the folder is flushed.
@@ -211,8 +220,7 @@ fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
             message,
         }
     };
-    let header: Header =
-        toml::from_str(text).map_err(|err| bad(err.span(), toml_message(&err)))?;
+    let header: Header = toml::from_str(text).map_err(|err| bad(err.span(), toml_message(&err)))?;
     let Some(format) = header.format else {
         return Err(bad(None, "it has no `format` line".to_string()));
     };
@@ -319,7 +327,13 @@ fn toml_message(err: &toml::de::Error) -> String {
 fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
     let before = &bytes[..at.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }

@@ -1,8 +1,18 @@
 //! The article's title and date, read from its first paragraphs.
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Words that may introduce a dateline: "Published March 3, 2025", "Updated: 3 March 2025".
@@ -84,7 +94,11 @@ fn parse_date(text: &str) -> Option<(usize, String)> {
         // 2025-03-03
         [(start, w), ..] if *start == 0 && w.len() == 10 && w.as_bytes()[4] == b'-' => {
             let (y, m, d) = (number(&w[0..4])?, number(&w[5..7])?, number(&w[8..10])?);
-            let out = iso(y, usize::try_from(m).ok().filter(|m| (1..=12).contains(m))?, d)?;
+            let out = iso(
+                y,
+                usize::try_from(m).ok().filter(|m| (1..=12).contains(m))?,
+                d,
+            )?;
             Some((10, out))
         }
         _ => None,
@@ -109,7 +123,10 @@ mod tests {
     #[test]
     fn datelines_in_common_shapes() {
         let d = dateline("Published March 3, 2025 · By Ingrid Holm").unwrap();
-        assert_eq!((d.text.as_str(), d.iso.as_str()), ("March 3, 2025", "2025-03-03"));
+        assert_eq!(
+            (d.text.as_str(), d.iso.as_str()),
+            ("March 3, 2025", "2025-03-03")
+        );
         assert_eq!(dateline("3 Sept. 2024").unwrap().iso, "2024-09-03");
         assert_eq!(dateline("Updated: 2026-11-02").unwrap().iso, "2026-11-02");
         assert_eq!(dateline("The vote was held on March 3, 2025."), None);

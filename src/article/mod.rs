@@ -49,7 +49,7 @@ impl Article {
     pub fn load(path: &Path) -> Result<Article> {
         let bytes = std::fs::read(path).map_err(|source| Error::ReadArticle {
             path: path.to_path_buf(),
-            source,
+            cause: source,
         })?;
         let text = String::from_utf8(bytes).map_err(|err| Error::NotUtf8 {
             path: path.to_path_buf(),

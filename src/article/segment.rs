@@ -16,10 +16,10 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut current: Option<Range<usize>> = None;
     for line in lines {
         let blank = text[line.clone()].trim().is_empty();
-        if blank || !has_blank_line {
-            if let Some(block) = current.take() {
-                paragraphs.push(block);
-            }
+        if (blank || !has_blank_line)
+            && let Some(block) = current.take()
+        {
+            paragraphs.push(block);
         }
         if !blank {
             let block = current.get_or_insert(line.start..line.end);
@@ -67,8 +67,8 @@ const NEVER_FINAL: &[&str] = &[
 
 /// Abbreviations that are followed by a number: "No. 10", "Jan. 5", "Vol. 2".
 const BEFORE_NUMBER: &[&str] = &[
-    "no", "nos", "vol", "pp", "art", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec",
+    "no", "nos", "vol", "pp", "art", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
 ];
 
 const OPENING_QUOTES: &[char] = &['"', '“', '„', '«'];
@@ -203,7 +203,11 @@ mod tests {
     fn plain_sentences() {
         assert_eq!(
             split("The vote was delayed. Nobody knew why! Was it the rain?"),
-            ["The vote was delayed.", "Nobody knew why!", "Was it the rain?"]
+            [
+                "The vote was delayed.",
+                "Nobody knew why!",
+                "Was it the rain?"
+            ]
         );
     }
 

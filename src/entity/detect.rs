@@ -31,8 +31,20 @@ const JOINERS: &[&str] = &["of", "for", "and", "the", "on", "&"];
 const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "around", "towards"];
 /// Words after a name that say a person or organisation speaks.
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "added", "wrote", "argued", "explained", "recalled", "noted",
-    "insisted", "warned", "asked", "replied", "admitted",
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "argued",
+    "explained",
+    "recalled",
+    "noted",
+    "insisted",
+    "warned",
+    "asked",
+    "replied",
+    "admitted",
 ];
 
 /// Votes for each type, in [`EntityKind::ALL`] order.
@@ -59,8 +71,7 @@ pub fn detect(article: &Article) -> Entities {
         if Some(index) == article.date_paragraph() {
             continue;
         }
-        if Some(index) == article.title_paragraph() || is_headline(article.paragraph_text(index))
-        {
+        if Some(index) == article.title_paragraph() || is_headline(article.paragraph_text(index)) {
             headline_paragraphs.push(index);
             continue;
         }
@@ -100,7 +111,11 @@ fn is_headline(paragraph: &str) -> bool {
     }
     let capitalised = words
         .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
         .count();
     capitalised * 10 >= words.len() * 8
 }
@@ -340,7 +355,9 @@ impl Sentence<'_> {
         if run.len() == 1 && run[0].is_all_caps() && run[0].text.chars().count() <= 6 {
             votes[1] += 1;
         }
-        if (2..=4).contains(&run.len()) && lex.is_given_name(run[0].text) && votes[1] + votes[2] == 0
+        if (2..=4).contains(&run.len())
+            && lex.is_given_name(run[0].text)
+            && votes[1] + votes[2] == 0
         {
             votes[0] += 2;
         }
@@ -441,7 +458,10 @@ fn merge(candidates: Vec<Candidate>, lex: &Lexicon) -> Vec<Entity> {
     let mut acronyms: Vec<(String, usize)> = Vec::new();
     for candidate in candidates {
         let canonical = lex.known(&candidate.name).map(|(c, _)| c.to_string());
-        let key = canonical.clone().unwrap_or_else(|| candidate.name.clone()).to_lowercase();
+        let key = canonical
+            .clone()
+            .unwrap_or_else(|| candidate.name.clone())
+            .to_lowercase();
         let index = *by_key.entry(key).or_insert_with(|| {
             groups.push(Group {
                 name: canonical.clone().unwrap_or_else(|| candidate.name.clone()),
@@ -502,7 +522,10 @@ fn merge(candidates: Vec<Candidate>, lex: &Lexicon) -> Vec<Entity> {
     // With no evidence at all, two to four words in title case are most often a person.
     for group in &mut groups {
         let words: Vec<&str> = group.name.split(' ').collect();
-        if group.votes == [0; 4] && (2..=4).contains(&words.len()) && words.iter().all(|w| is_title_case_word(w)) {
+        if group.votes == [0; 4]
+            && (2..=4).contains(&words.len())
+            && words.iter().all(|w| is_title_case_word(w))
+        {
             group.votes[0] = 1;
         }
     }
@@ -520,7 +543,10 @@ fn merge(candidates: Vec<Candidate>, lex: &Lexicon) -> Vec<Entity> {
                 .entry(words[words.len() - 1].to_lowercase())
                 .or_default()
                 .push(i);
-            first_names.entry(words[0].to_lowercase()).or_default().push(i);
+            first_names
+                .entry(words[0].to_lowercase())
+                .or_default()
+                .push(i);
         }
     }
     first_names.retain(|name, people| people.len() == 1 && !surnames.contains_key(name));
@@ -528,10 +554,14 @@ fn merge(candidates: Vec<Candidate>, lex: &Lexicon) -> Vec<Entity> {
     // Shorter forms of organisations: "Port Authority" for "Bergen Port Authority",
     // "Kaaiwerk" for "Kaaiwerk Holdings".
     let organisations: Vec<usize> = (0..groups.len())
-        .filter(|&i| kind_of(&groups[i]) == EntityKind::Organization && groups[i].name.contains(' '))
+        .filter(|&i| {
+            kind_of(&groups[i]) == EntityKind::Organization && groups[i].name.contains(' ')
+        })
         .collect();
     for i in 0..groups.len() {
-        if groups[i].mentions.is_empty() || groups[i].name.contains(' ') && kind_of(&groups[i]) == EntityKind::Person {
+        if groups[i].mentions.is_empty()
+            || groups[i].name.contains(' ') && kind_of(&groups[i]) == EntityKind::Person
+        {
             continue;
         }
         let key = groups[i].name.to_lowercase();
@@ -612,7 +642,11 @@ fn unique_id(name: &str, used: &mut HashSet<String>) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    let base = if base.is_empty() { "entity".to_string() } else { base };
+    let base = if base.is_empty() {
+        "entity".to_string()
+    } else {
+        base
+    };
     let mut id = base.clone();
     let mut n = 2;
     while !used.insert(id.clone()) {

@@ -27,13 +27,24 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut gazetteer = HashMap::new();
         for (data, kind) in [
-            (include_str!("../../data/gazetteer/regions.txt"), EntityKind::Place),
-            (include_str!("../../data/gazetteer/cities.txt"), EntityKind::Place),
-            (include_str!("../../data/gazetteer/countries.txt"), EntityKind::Place),
+            (
+                include_str!("../../data/gazetteer/regions.txt"),
+                EntityKind::Place,
+            ),
+            (
+                include_str!("../../data/gazetteer/cities.txt"),
+                EntityKind::Place,
+            ),
+            (
+                include_str!("../../data/gazetteer/countries.txt"),
+                EntityKind::Place,
+            ),
         ] {
             for line in lines(data) {
                 let mut names = line.split('|').map(str::trim).filter(|n| !n.is_empty());
-                let Some(canonical) = names.next() else { continue };
+                let Some(canonical) = names.next() else {
+                    continue;
+                };
                 for name in std::iter::once(canonical).chain(names) {
                     gazetteer.insert(name.to_lowercase(), (canonical, kind));
                 }
@@ -96,8 +107,8 @@ impl Lexicon {
 pub fn is_abbreviated_title(word: &str) -> bool {
     const TITLES: &[&str] = &[
         "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "St", "Gen", "Lt", "Col", "Capt", "Sgt", "Maj",
-        "Adm", "Brig", "Cpl", "Sen", "Rep", "Gov", "Rev", "Hon", "Insp", "Det", "Supt", "Jr",
-        "Sr", "Mt", "Ft", "Inc", "Corp", "Ltd", "Co",
+        "Adm", "Brig", "Cpl", "Sen", "Rep", "Gov", "Rev", "Hon", "Insp", "Det", "Supt", "Jr", "Sr",
+        "Mt", "Ft", "Inc", "Corp", "Ltd", "Co",
     ];
     TITLES.contains(&word)
 }

@@ -117,13 +117,27 @@ mod tests {
 
     #[test]
     fn words_keep_inner_marks_and_abbreviation_stops() {
-        let words: Vec<&str> = tokenize("Dr. J. O'Brien, U.S.-based Oslo-based Per-Arne's 3.5 ok.", 0)
-            .into_iter()
-            .map(|t| t.text)
-            .collect();
+        let words: Vec<&str> = tokenize(
+            "Dr. J. O'Brien, U.S.-based Oslo-based Per-Arne's 3.5 ok.",
+            0,
+        )
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
         assert_eq!(
             words,
-            ["Dr.", "J.", "O'Brien", "U.S.", "based", "Oslo", "based", "Per-Arne's", "3.5", "ok"]
+            [
+                "Dr.",
+                "J.",
+                "O'Brien",
+                "U.S.",
+                "based",
+                "Oslo",
+                "based",
+                "Per-Arne's",
+                "3.5",
+                "ok"
+            ]
         );
     }
 }

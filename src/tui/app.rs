@@ -138,7 +138,11 @@ impl App {
         }
         match context {
             Context::Picker => match key.code {
-                KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
                     Some(Action::PickerType(c))
                 }
                 _ => None,

@@ -82,7 +82,12 @@ impl App {
             .filter(|a| a.kind == Kind::Claim)
             .max_by_key(|a| {
                 let r = a.range().unwrap_or(0..0);
-                (r.end.min(range.end).saturating_sub(r.start.max(range.start)), std::cmp::Reverse(r.len()))
+                (
+                    r.end
+                        .min(range.end)
+                        .saturating_sub(r.start.max(range.start)),
+                    std::cmp::Reverse(r.len()),
+                )
             })
     }
 
@@ -106,7 +111,11 @@ impl App {
                     .map(|e| format!(" ({})", e.name))
                     .unwrap_or_default();
                 Choice {
-                    label: format!("source {}: \u{201c}{}\u{201d}{entity}", a.id, one_line(&a.anchor.quote, 60)),
+                    label: format!(
+                        "source {}: \u{201c}{}\u{201d}{entity}",
+                        a.id,
+                        one_line(&a.anchor.quote, 60)
+                    ),
                     target: Target::Source(a.id.clone()),
                     linked: linked.contains(&a.id),
                 }
@@ -134,9 +143,11 @@ impl App {
             return None;
         };
         let claim = picker.claim;
-        let Some(claim_range) = self.doc.annotations.get(&claim).and_then(Annotation::range) else {
-            return None;
-        };
+        let claim_range = self
+            .doc
+            .annotations
+            .get(&claim)
+            .and_then(Annotation::range)?;
         match choice.target {
             Target::Source(source) => {
                 if choice.linked {
@@ -157,15 +168,22 @@ impl App {
                     .doc
                     .annotations
                     .iter()
-                    .filter(|a| a.kind == Kind::Source && a.entity.as_deref() == Some(entity.id.as_str()))
+                    .filter(|a| {
+                        a.kind == Kind::Source && a.entity.as_deref() == Some(entity.id.as_str())
+                    })
                     .min_by_key(|a| a.range().map_or(usize::MAX, |r| near(&r)))
                     .map(|a| a.id.clone());
                 let source = match existing {
                     Some(id) => id,
                     None => {
                         let mention = entity.mentions.iter().min_by_key(|m| near(m))?.clone();
-                        let id = self.doc.annotations.add(&self.doc.article, Kind::Source, mention);
-                        self.doc.annotations.set_entity(&id, Some(entity.id.clone()));
+                        let id = self
+                            .doc
+                            .annotations
+                            .add(&self.doc.article, Kind::Source, mention);
+                        self.doc
+                            .annotations
+                            .set_entity(&id, Some(entity.id.clone()));
                         id
                     }
                 };
@@ -195,7 +213,12 @@ impl App {
         let people: Vec<usize> = entities
             .iter()
             .copied()
-            .filter(|&e| self.doc.entities.get(e).is_some_and(|e| e.kind == crate::entity::EntityKind::Person))
+            .filter(|&e| {
+                self.doc
+                    .entities
+                    .get(e)
+                    .is_some_and(|e| e.kind == crate::entity::EntityKind::Person)
+            })
             .collect();
         let sole = match (entities.as_slice(), people.as_slice()) {
             ([only], _) | (_, [only]) => *only,
@@ -206,7 +229,10 @@ impl App {
 
     /// A few words of a range, for undo labels.
     fn describe(&self, range: &Range<usize>) -> String {
-        format!("\u{201c}{}\u{201d}", one_line(&self.doc.article.text()[range.clone()], 30))
+        format!(
+            "\u{201c}{}\u{201d}",
+            one_line(&self.doc.article.text()[range.clone()], 30)
+        )
     }
 }
 

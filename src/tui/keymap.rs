@@ -189,7 +189,8 @@ pub fn parse_key(text: &str) -> Option<KeyEvent> {
 
 /// Terminals differ in whether "J" arrives with SHIFT; the character already says it.
 fn normalise(key: KeyEvent) -> KeyEvent {
-    let mut modifiers = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    let mut modifiers =
+        key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
     if matches!(key.code, KeyCode::Char(_) | KeyCode::BackTab) {
         modifiers.remove(KeyModifiers::SHIFT);
     }
@@ -204,18 +205,44 @@ mod tests {
     fn default_keymap_binds_the_documented_keys() {
         let keymap = Keymap::default();
         let key = |k| parse_key(k).unwrap();
-        assert_eq!(keymap.action(Context::Article, key("j")), Some(Action::CursorDown));
-        assert_eq!(keymap.action(Context::Article, key("ctrl-r")), Some(Action::Redo));
-        assert_eq!(keymap.action(Context::Global, key("shift-tab")), Some(Action::FocusPrevious));
+        assert_eq!(
+            keymap.action(Context::Article, key("j")),
+            Some(Action::CursorDown)
+        );
+        assert_eq!(
+            keymap.action(Context::Article, key("ctrl-r")),
+            Some(Action::Redo)
+        );
+        assert_eq!(
+            keymap.action(Context::Global, key("shift-tab")),
+            Some(Action::FocusPrevious)
+        );
         let shifted = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(keymap.action(Context::Article, shifted), Some(Action::CursorBottom));
+        assert_eq!(
+            keymap.action(Context::Article, shifted),
+            Some(Action::CursorBottom)
+        );
     }
 
     #[test]
     fn unknown_actions_and_keys_are_named_in_the_error() {
-        let err = Keymap::parse("[article]\nfly = { keys = [\"f\"], description = \"\" }", "k.toml");
-        assert!(err.unwrap_err().to_string().contains("`fly` in [article] is not an action"));
-        let err = Keymap::parse("[article]\nundo = { keys = [\"hyper-x\"], description = \"\" }", "k.toml");
-        assert!(err.unwrap_err().to_string().contains("`hyper-x` is not a key"));
+        let err = Keymap::parse(
+            "[article]\nfly = { keys = [\"f\"], description = \"\" }",
+            "k.toml",
+        );
+        assert!(
+            err.unwrap_err()
+                .to_string()
+                .contains("`fly` in [article] is not an action")
+        );
+        let err = Keymap::parse(
+            "[article]\nundo = { keys = [\"hyper-x\"], description = \"\" }",
+            "k.toml",
+        );
+        assert!(
+            err.unwrap_err()
+                .to_string()
+                .contains("`hyper-x` is not a key")
+        );
     }
 }

@@ -49,7 +49,10 @@ impl App {
         let rows = (self.text_area().height as usize / 2).max(1);
         let here = self.row_of(sentence.range.start);
         let (there, top) = if down {
-            let bottom_limit = self.retreat(self.last_row(), self.text_area().height.saturating_sub(1) as usize);
+            let bottom_limit = self.retreat(
+                self.last_row(),
+                self.text_area().height.saturating_sub(1) as usize,
+            );
             let top = self.advance(self.top, rows).min(bottom_limit.max(self.top));
             (self.advance(here, rows), top)
         } else {
@@ -173,7 +176,9 @@ impl App {
             None => article
                 .paragraphs()
                 .get(row.paragraph + 1)
-                .map_or(article.sentences().len().saturating_sub(1), |p| p.sentences.start),
+                .map_or(article.sentences().len().saturating_sub(1), |p| {
+                    p.sentences.start
+                }),
         }
     }
 }

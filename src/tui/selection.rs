@@ -64,7 +64,10 @@ impl App {
             if right {
                 text[head..].graphemes(true).next().map(|g| head + g.len())
             } else {
-                text[..head].graphemes(true).next_back().map(|g| head - g.len())
+                text[..head]
+                    .graphemes(true)
+                    .next_back()
+                    .map(|g| head - g.len())
             }
         });
         self.set_head(target);
@@ -93,8 +96,7 @@ impl App {
 
     /// The text and the selection's head, when selecting.
     fn head(&self) -> Option<(&str, usize)> {
-        self.selection
-            .map(|s| (self.doc.article.text(), s.head))
+        self.selection.map(|s| (self.doc.article.text(), s.head))
     }
 
     /// Move the head (if there is somewhere to go), keep the cursor on the head's
@@ -105,7 +107,11 @@ impl App {
         };
         self.selection = Some(Selection { head, ..selection });
         // The head is an end: the character before it is the one selected last.
-        let last = if head > selection.anchor { head - 1 } else { head };
+        let last = if head > selection.anchor {
+            head - 1
+        } else {
+            head
+        };
         self.cursor = self.doc.article.sentence_at(last);
         self.scroll_to(last, last);
     }

@@ -81,8 +81,15 @@ impl Theme {
         let file: File = toml::from_str(text).map_err(|err| {
             let at = err.span().map_or(0, |s| s.start);
             let line = text[..at].matches('\n').count() + 1;
-            let column = text[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            bad(format!("line {line}, column {column}: {}", err.message().trim()))
+            let column = text[..at]
+                .rsplit('\n')
+                .next()
+                .map_or(0, |l| l.chars().count())
+                + 1;
+            bad(format!(
+                "line {line}, column {column}: {}",
+                err.message().trim()
+            ))
         })?;
         let colour = |scope: &str, value: &str| -> Result<Color, Error> {
             let resolved = file.palette.get(value).map_or(value, String::as_str);
@@ -140,4 +147,46 @@ fn modifier(name: &str) -> Option<Modifier> {
         "hidden" => Modifier::HIDDEN,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_theme_loads_and_styles_claims_and_sources_differently() {
+        for (name, _) in BUILT_IN {
+            let theme = Theme::load(name).unwrap();
+            assert_ne!(theme.style("claim"), theme.style("source"), "{name}");
+            assert_ne!(theme.style("cursor"), Style::default(), "{name}");
+        }
+    }
+
+    #[test]
+    fn scopes_fall_back_along_the_dots() {
+        let theme = Theme::parse(
+            "t",
+            "[palette]\nred = \"#ff0000\"\n[styles]\nentity = { fg = \"red\" }\n\"entity.place\" = { fg = \"blue\" }\n",
+        )
+        .unwrap();
+        assert_eq!(theme.style("entity.person").fg, Some(Color::Rgb(255, 0, 0)));
+        assert_eq!(theme.style("entity.place").fg, Some(Color::Blue));
+        assert_eq!(theme.style("nothing.here"), Style::default());
+    }
+
+    #[test]
+    fn a_broken_theme_names_the_problem() {
+        let err =
+            Theme::parse("mine.toml", "[styles]\nclaim = { fg = \"nocolour\" }\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("mine.toml: style `claim` has an unknown colour `nocolour`"),
+            "{err}"
+        );
+        let err = Theme::parse("mine.toml", "[styles]\nclaim = { fg = \n").unwrap_err();
+        assert!(
+            err.to_string().contains("mine.toml: line 2, column"),
+            "{err}"
+        );
+    }
 }

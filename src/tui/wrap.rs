@@ -14,7 +14,10 @@ use crate::article::Article;
 /// control characters a visible placeholder, so nothing in an article reaches the terminal
 /// as a control sequence.
 pub fn visible(grapheme: &str) -> &str {
-    if grapheme.chars().any(|c| c == '\n' || c == '\t' || c == '\r') {
+    if grapheme
+        .chars()
+        .any(|c| c == '\n' || c == '\t' || c == '\r')
+    {
         " "
     } else if grapheme.chars().any(char::is_control) {
         "\u{fffd}"
@@ -90,7 +93,12 @@ pub struct WrapCache {
 }
 
 impl WrapCache {
-    pub fn lines(&mut self, article: &Article, paragraph: usize, width: usize) -> Rc<[Range<usize>]> {
+    pub fn lines(
+        &mut self,
+        article: &Article,
+        paragraph: usize,
+        width: usize,
+    ) -> Rc<[Range<usize>]> {
         if width != self.width {
             self.lines.clear();
             self.width = width;
@@ -115,7 +123,10 @@ mod tests {
 
     #[test]
     fn breaks_at_spaces_and_drops_them() {
-        assert_eq!(lines("the harbour vote was delayed", 12), ["the harbour", "vote was", "delayed"]);
+        assert_eq!(
+            lines("the harbour vote was delayed", 12),
+            ["the harbour", "vote was", "delayed"]
+        );
     }
 
     #[test]
@@ -126,6 +137,9 @@ mod tests {
 
     #[test]
     fn a_word_longer_than_the_line_is_cut() {
-        assert_eq!(lines("Kaaiwerksholdingsselskapet", 10), ["Kaaiwerksh", "oldingssel", "skapet"]);
+        assert_eq!(
+            lines("Kaaiwerksholdingsselskapet", 10),
+            ["Kaaiwerksh", "oldingssel", "skapet"]
+        );
     }
 }

@@ -48,7 +48,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let lines = app.lines(row.paragraph);
         if let Some(line) = lines.get(row.line) {
             if styled.as_ref().is_none_or(|(p, _)| *p != row.paragraph) {
-                styled = Some((row.paragraph, StyledParagraph::new(app, row.paragraph, paragraph.range.clone())));
+                styled = Some((
+                    row.paragraph,
+                    StyledParagraph::new(app, row.paragraph, paragraph.range.clone()),
+                ));
             }
             let (_, paragraph_styles) = styled.as_ref().expect("set above");
             let gutter = gutter(app, paragraph_styles, row, line.clone(), digits);
@@ -107,7 +110,11 @@ impl StyledParagraph {
         let mut layers = Vec::new();
         let chosen = (app.focus == Focus::Entities).then_some(app.entity);
         for (mention, entity) in app.doc.entities.mentions_in(range.clone()) {
-            let kind = app.doc.entities.get(entity).map_or("other", |e| e.kind.as_str());
+            let kind = app
+                .doc
+                .entities
+                .get(entity)
+                .map_or("other", |e| e.kind.as_str());
             layers.push((mention.clone(), theme.style(&format!("entity.{kind}"))));
             if Some(entity) == chosen {
                 layers.push((mention, theme.style("entity.chosen")));
@@ -116,7 +123,9 @@ impl StyledParagraph {
         let mut claims = Vec::new();
         let mut sources = Vec::new();
         for annotation in app.doc.annotations.overlapping(range.clone()) {
-            let Some(r) = annotation.range() else { continue };
+            let Some(r) = annotation.range() else {
+                continue;
+            };
             match annotation.kind {
                 Kind::Source => sources.push(r),
                 Kind::Claim => claims.push(r),
@@ -183,7 +192,13 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 
 /// The gutter of a row: the paragraph number on its first line, then the cursor mark
 /// and the claim and source marks, so that no mark depends on colour.
-fn gutter(app: &App, styles: &StyledParagraph, row: Row, line: Range<usize>, digits: usize) -> Line<'static> {
+fn gutter(
+    app: &App,
+    styles: &StyledParagraph,
+    row: Row,
+    line: Range<usize>,
+    digits: usize,
+) -> Line<'static> {
     let theme = &app.theme;
     let number = if row.line == 0 {
         format!("{:>digits$} ", row.paragraph + 1)

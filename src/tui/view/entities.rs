@@ -23,7 +23,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let entities = &app.doc.entities;
     if entities.is_empty() {
-        buf.set_line(inner.x, inner.y, &Line::styled(" none found", theme.style("panel.count")), inner.width);
+        buf.set_line(
+            inner.x,
+            inner.y,
+            &Line::styled(" none found", theme.style("panel.count")),
+            inner.width,
+        );
         return;
     }
     let count_width = entities
@@ -38,7 +43,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (index, entity) in entities.iter().enumerate() {
         if kind != Some(entity.kind) {
             kind = Some(entity.kind);
-            rows.push(Line::styled(entity.kind.plural(), theme.style("panel.heading")));
+            rows.push(Line::styled(
+                entity.kind.plural(),
+                theme.style("panel.heading"),
+            ));
         }
         let count = format!(" {:>count_width$} ", entity.mentions.len());
         let room = (inner.width as usize).saturating_sub(count.width());

@@ -15,7 +15,10 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .border_style(theme.style("popup.border"))
         .style(theme.style("popup"))
-        .title(Span::styled(" keys — esc to close ", theme.style("popup.heading")));
+        .title(Span::styled(
+            " keys — esc to close ",
+            theme.style("popup.heading"),
+        ));
     let inner = block.inner(area);
     block.render(area, buf);
 

@@ -34,8 +34,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     status::render(app, areas.status, frame.buffer_mut());
     match &app.overlay {
-        Some(Overlay::Help { scroll }) => help::render(app, *scroll, popup(area, 72, 90), frame.buffer_mut()),
-        Some(Overlay::Picker(picker)) => picker::render(app, picker, popup(area, 64, 60), frame.buffer_mut()),
+        Some(Overlay::Help { scroll }) => {
+            help::render(app, *scroll, popup(area, 72, 90), frame.buffer_mut())
+        }
+        Some(Overlay::Picker(picker)) => {
+            picker::render(app, picker, popup(area, 64, 60), frame.buffer_mut())
+        }
         None => {}
     }
 }

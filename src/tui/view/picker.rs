@@ -45,7 +45,14 @@ pub fn render(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
         let mut style = theme.style("popup");
         if row == picker.chosen {
             style = style.patch(theme.style("popup.chosen"));
-            buf.set_style(Rect { y, height: 1, ..inner }, style);
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                style,
+            );
         }
         buf.set_line(inner.x, y, &Line::styled(text, style), inner.width);
     }

@@ -3,6 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
 use crate::annotation::Kind;
 use crate::tui::app::{App, SaveState};
@@ -20,16 +21,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let claims = app.doc.annotations.count(Kind::Claim);
     let sources = app.doc.annotations.count(Kind::Source);
     let mut left = vec![Span::styled(
-        format!(" {file} · {} · {} · ", plural(claims, "claim"), plural(sources, "source")),
+        format!(
+            " {file} · {} · {} · ",
+            plural(claims, "claim"),
+            plural(sources, "source")
+        ),
         theme.style("status"),
     )];
     match &app.save_state {
         SaveState::Saved => left.push(Span::styled("saved", theme.style("status.saved"))),
-        SaveState::Failed(error) => left.push(Span::styled(format!("NOT SAVED: {error}"), theme.style("status.error"))),
+        SaveState::Failed(error) => left.push(Span::styled(
+            format!("NOT SAVED: {error}"),
+            theme.style("status.error"),
+        )),
     }
     let orphans = app.doc.annotations.orphans().count();
     if orphans > 0 {
-        left.push(Span::styled(format!(" · {orphans} orphaned"), theme.style("status.error")));
+        left.push(Span::styled(
+            format!(" · {orphans} orphaned"),
+            theme.style("status.error"),
+        ));
     }
     if let Some(message) = &app.message {
         left.push(Span::styled(format!(" · {message}"), theme.style("status")));
@@ -38,36 +49,54 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let used = left.width();
     buf.set_line(area.x, area.y, &left, area.width);
 
-    // The hints go on the right when they fit beside what is on the left.
-    let hints = hints(app);
-    let hints_width = hints.width();
-    if used + hints_width + 2 <= area.width as usize {
-        let x = area.x + area.width - hints_width as u16;
-        buf.set_line(x, area.y, &hints, hints_width as u16);
-    }
+    // The keys go on the right, as many as fit beside what is on the left.
+    let room = (area.width as usize).saturating_sub(used + 2);
+    let hints = hints(app, room);
+    let width = hints.width() as u16;
+    buf.set_line(area.x + area.width - width, area.y, &hints, width);
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
-/// "?:help  c:claim …" for the focused context, then the global keys.
-fn hints(app: &App) -> Line<'static> {
+/// "c:claim  s:source …" for the focused context, then the global keys, at most `room`
+/// cells wide; `?:help` comes first when room is short, since it leads to the rest.
+fn hints(app: &App, room: usize) -> Line<'static> {
     let theme = &app.theme;
     let context = app.context();
     let mut contexts = vec![context];
     if !matches!(context, Context::Picker | Context::Help) {
         contexts.push(Context::Global);
     }
-    let mut spans = Vec::new();
-    for context in contexts {
-        for binding in app.keymap.bindings(context) {
-            let (Some(hint), Some(key)) = (&binding.hint, binding.key_names.first()) else {
-                continue;
-            };
-            spans.push(Span::styled(key.clone(), theme.style("status.key")));
-            spans.push(Span::styled(format!(":{hint}  "), theme.style("status")));
+    let mut all: Vec<(String, String)> = contexts
+        .into_iter()
+        .flat_map(|c| app.keymap.bindings(c))
+        .filter_map(|b| Some((b.key_names.first()?.clone(), b.hint.clone()?)))
+        .collect();
+    let width = |hints: &[(String, String)]| -> usize {
+        hints.iter().map(|(k, h)| k.width() + h.width() + 3).sum()
+    };
+    while width(&all) > room && !all.is_empty() {
+        // Drop the last hint that is not the way to the help.
+        let help = app
+            .keymap
+            .key_for(Context::Global, crate::tui::Action::ShowHelp);
+        match all.iter().rposition(|(k, _)| Some(k.as_str()) != help) {
+            Some(i) => {
+                all.remove(i);
+            }
+            None => all.clear(),
         }
+    }
+    let mut spans = Vec::new();
+    for (key, hint) in all {
+        spans.push(Span::styled(key, theme.style("status.key")));
+        spans.push(Span::styled(format!(":{hint}  "), theme.style("status")));
     }
     Line::from(spans)
 }

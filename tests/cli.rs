@@ -1,0 +1,246 @@
+//! The command line: JSON shapes, help and version, and errors as one clear line.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn sidenote(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sidenote"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run sidenote")
+}
+
+fn stdout_json(output: &Output) -> Value {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
+/// The characters `start..end` of a text, counting Unicode scalar values.
+fn chars(text: &str, start: &Value, end: &Value) -> String {
+    let (start, end) = (
+        start.as_u64().unwrap() as usize,
+        end.as_u64().unwrap() as usize,
+    );
+    text.chars().skip(start).take(end - start).collect()
+}
+
+const ARTICLE: &str = "Café owner speaks\n\nPublished May 2, 2026\n\n“We served 1,200 meals,” said Zoë Hartley, who runs the café 👋🏽 in Oslo. Hartley added that the Oslo City Council paid for half.\n";
+
+#[test]
+fn entities_json_has_the_documented_shape_with_character_offsets() {
+    let (dir, path) = common::article("cafe.txt", ARTICLE);
+    let json = stdout_json(&sidenote(
+        &["entities", "cafe.txt", "--format", "json"],
+        dir.path(),
+    ));
+    assert_eq!(json["article"], "cafe.txt");
+    let text = std::fs::read_to_string(path).unwrap();
+    let entities = json["entities"].as_array().unwrap();
+    let zoe = entities
+        .iter()
+        .find(|e| e["name"] == "Zoë Hartley")
+        .expect("Zoë Hartley found");
+    assert_eq!(zoe["type"], "person");
+    assert_eq!(zoe["id"], "zoë-hartley");
+    assert_eq!(zoe["aliases"], serde_json::json!(["Hartley"]));
+    assert_eq!(zoe["mentions"].as_array().unwrap().len(), 2);
+    for entity in entities {
+        for key in ["id", "name", "type", "aliases", "mentions"] {
+            assert!(entity.get(key).is_some(), "{key} missing in {entity}");
+        }
+        for mention in entity["mentions"].as_array().unwrap() {
+            assert_eq!(
+                chars(&text, &mention["start"], &mention["end"]),
+                mention["text"].as_str().unwrap()
+            );
+            assert_eq!(mention["paragraph"], 2, "paragraphs count from 0");
+        }
+    }
+    let oslo = entities
+        .iter()
+        .find(|e| e["name"] == "Oslo")
+        .expect("Oslo found");
+    assert_eq!(oslo["type"], "place");
+}
+
+#[test]
+fn entities_table_lists_type_count_and_name() {
+    let (dir, _path) = common::copy_example("harbour-wire.txt");
+    let output = sidenote(&["entities", "harbour-wire.txt"], dir.path());
+    assert!(output.status.success());
+    let table = String::from_utf8(output.stdout).unwrap();
+    let header = table.lines().next().unwrap();
+    assert!(header.starts_with("TYPE") && header.contains("MENTIONS") && header.contains("NAME"));
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("person") && l.contains("Tomas Berg") && l.contains("Berg"))
+    );
+}
+
+#[test]
+fn export_json_carries_annotations_with_anchors_and_links() {
+    let (dir, path) = common::article("cafe.txt", ARTICLE);
+    let sidecar = r#"format = "sidenote/1"
+
+[article]
+file = "cafe.txt"
+fingerprint = "blake3:0"
+offsets = "chars"
+
+[[annotation]]
+id = "c1"
+kind = "claim"
+start = 43
+end = 61
+quote = "We served 1,200 meals"
+sources = ["s1"]
+verdict = "unverified"
+note = "Ask for the receipts."
+
+[[annotation]]
+id = "s1"
+kind = "source"
+start = 69
+end = 80
+quote = "Zoë Hartley"
+entity = "zoë-hartley"
+"#;
+    std::fs::write(common::sidecar_of(&path), sidecar).unwrap();
+    let json = stdout_json(&sidenote(
+        &["export", "cafe.txt", "--format", "json"],
+        dir.path(),
+    ));
+    assert_eq!(json["format"], "sidenote-export/1");
+    assert_eq!(json["article"]["title"], "Café owner speaks");
+    assert_eq!(json["article"]["date"], "2026-05-02");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let annotations = json["annotations"].as_array().unwrap();
+    let claim = annotations.iter().find(|a| a["id"] == "c1").unwrap();
+    // The stored offsets were wrong; the quote was found and the export says where it is now.
+    assert_eq!(
+        chars(&text, &claim["start"], &claim["end"]),
+        "We served 1,200 meals"
+    );
+    assert_eq!(claim["sources"], serde_json::json!(["s1"]));
+    assert_eq!(claim["verdict"], "unverified");
+    assert_eq!(claim["note"], "Ask for the receipts.");
+    let source = annotations.iter().find(|a| a["id"] == "s1").unwrap();
+    assert_eq!(
+        chars(&text, &source["start"], &source["end"]),
+        "Zoë Hartley"
+    );
+    assert_eq!(source["entity"], "zoë-hartley");
+    assert!(
+        json["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["name"] == "Zoë Hartley")
+    );
+
+    // -o writes the same document to a file.
+    let output = sidenote(
+        &["export", "cafe.txt", "--format", "json", "-o", "out.json"],
+        dir.path(),
+    );
+    assert!(output.status.success());
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.json")).unwrap())
+            .unwrap();
+    assert_eq!(written, json);
+}
+
+#[test]
+fn check_reports_orphans_and_fails_when_there_are_any() {
+    let (dir, path) = common::article("cafe.txt", ARTICLE);
+    let sidecar = "format = \"sidenote/1\"\n[article]\nfile = \"cafe.txt\"\nfingerprint = \"x\"\noffsets = \"chars\"\n\n[[annotation]]\nid = \"c1\"\nkind = \"claim\"\nstart = 43\nend = 64\nquote = \"We served 1,200 meals\"\n";
+    std::fs::write(common::sidecar_of(&path), sidecar).unwrap();
+    let output = sidenote(&["check", "cafe.txt"], dir.path());
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("1 placed, 0 moved, 0 orphaned"));
+
+    std::fs::write(&path, ARTICLE.replace("1,200", "900")).unwrap();
+    let output = sidenote(&["check", "cafe.txt"], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        report.contains("0 placed, 0 moved, 1 orphaned")
+            && report.contains("We served 1,200 meals"),
+        "{report}"
+    );
+}
+
+#[test]
+fn help_and_version_work_for_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let version = sidenote(&["--version"], dir.path());
+    assert!(
+        String::from_utf8_lossy(&version.stdout)
+            .starts_with(concat!("sidenote ", env!("CARGO_PKG_VERSION")))
+    );
+    for command in [vec![], vec!["entities"], vec!["export"], vec!["check"]] {
+        let mut args = command.clone();
+        args.push("--help");
+        let output = sidenote(&args, dir.path());
+        assert!(output.status.success(), "{args:?}");
+        let help = String::from_utf8_lossy(&output.stdout);
+        assert!(help.contains("Usage: sidenote"), "{args:?}: {help}");
+        assert!(help.contains("--sidecar"), "{args:?} documents --sidecar");
+    }
+}
+
+/// Every error is one line on stderr naming the file and the cause, with a failing exit.
+#[test]
+fn errors_are_one_clear_line() {
+    let (dir, path) = common::article("cafe.txt", ARTICLE);
+    std::fs::write(dir.path().join("binary.txt"), b"abc\xff\xfe").unwrap();
+    std::fs::write(
+        common::sidecar_of(&dir.path().join("bad.txt")),
+        "format = \"sidenote/1\"\n[article\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("bad.txt"), "Some text.").unwrap();
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["entities", "missing.txt"],
+            "cannot read article missing.txt: no such file",
+        ),
+        (&["entities", "."], "cannot read article .: it is a folder"),
+        (
+            &["entities", "binary.txt"],
+            "binary.txt: it is not UTF-8 text (invalid byte at offset 3)",
+        ),
+        (
+            &["export", "bad.txt", "--format", "json"],
+            "bad.txt.sidenote.toml is broken at line 2, column 9",
+        ),
+        (
+            &["check", "bad.txt"],
+            "bad.txt.sidenote.toml is broken at line 2, column 9",
+        ),
+        (
+            &["--theme", "nosuch", "cafe.txt"],
+            "theme nosuch: no built-in theme has that name",
+        ),
+    ];
+    for (args, expected) in cases {
+        let output = sidenote(args, dir.path());
+        assert!(!output.status.success(), "{args:?} succeeded");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty(), "{args:?} printed to stdout");
+    }
+    assert!(path.exists());
+}
