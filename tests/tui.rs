@@ -7,7 +7,7 @@ use std::path::Path;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
-use sidenote::annotation::Kind;
+use sidenote::annotation::{Annotation, Kind};
 use sidenote::document::Document;
 use sidenote::tui::{Action, App, Keymap, Theme, parse_key, view};
 
@@ -19,6 +19,13 @@ fn open(path: &Path, width: u16, height: u16, theme: &str) -> App {
     app
 }
 
+/// Open a copy of an example article in the default theme.
+fn open_example(name: &str, width: u16, height: u16) -> (tempfile::TempDir, App) {
+    let (dir, path) = common::copy_example(name);
+    let app = open(&path, width, height, "default");
+    (dir, app)
+}
+
 /// Type keys written as in the keymap file, separated by spaces: "j j c", "ctrl-r".
 fn press(app: &mut App, keys: &str) {
     for key in keys.split_whitespace() {
@@ -27,6 +34,15 @@ fn press(app: &mut App, keys: &str) {
             app.perform(effect);
         }
     }
+}
+
+/// The first annotation of a kind, in text order.
+fn first(app: &App, kind: Kind) -> &Annotation {
+    app.doc
+        .annotations
+        .iter()
+        .find(|a| a.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind}"))
 }
 
 /// Type text into the picker's filter.
@@ -45,8 +61,7 @@ fn draw(app: &App) -> Terminal<TestBackend> {
 /// Tag a claim on the fourth sentence and a source on the speaker of the next one, then
 /// move focus to the entity panel.
 fn tagged_then_panel(width: u16, height: u16) -> (tempfile::TempDir, App) {
-    let (dir, path) = common::copy_example("harbour-wire.txt");
-    let mut app = open(&path, width, height, "default");
+    let (dir, mut app) = open_example("harbour-wire.txt", width, height);
     press(&mut app, "j j j c j v e e s tab");
     (dir, app)
 }
@@ -65,8 +80,7 @@ fn screen_120x40_with_a_claim_a_source_and_the_panel_focused() {
 
 #[test]
 fn help_lists_every_key_of_the_keymap() {
-    let (_dir, path) = common::copy_example("demo.txt");
-    let mut app = open(&path, 100, 60, "default");
+    let (_dir, mut app) = open_example("demo.txt", 100, 60);
     press(&mut app, "?");
     let terminal = draw(&app);
     insta::assert_snapshot!(terminal.backend());
@@ -84,8 +98,7 @@ fn help_lists_every_key_of_the_keymap() {
 
 #[test]
 fn tagging_the_sentence_and_a_selection() {
-    let (_dir, path) = common::copy_example("demo.txt");
-    let mut app = open(&path, 100, 30, "default");
+    let (_dir, mut app) = open_example("demo.txt", 100, 30);
     press(&mut app, "j j c");
     let claim = app.doc.annotations.iter().next().unwrap();
     let third = app.doc.article.sentences()[2].range.clone();
@@ -97,12 +110,7 @@ fn tagging_the_sentence_and_a_selection() {
     // v selects the first word; e extends by words; the span is exactly the words chosen.
     press(&mut app, "j v e e s");
     let fourth = app.doc.article.sentences()[3].range.clone();
-    let source = app
-        .doc
-        .annotations
-        .iter()
-        .find(|a| a.kind == Kind::Source)
-        .unwrap();
+    let source = first(&app, Kind::Source);
     let text = &app.doc.article.text()[source.range().unwrap()];
     let words: Vec<&str> = app.doc.article.text()[fourth]
         .split_whitespace()
@@ -114,8 +122,7 @@ fn tagging_the_sentence_and_a_selection() {
 
 #[test]
 fn escape_cancels_a_selection_without_tagging() {
-    let (_dir, path) = common::copy_example("demo.txt");
-    let mut app = open(&path, 100, 30, "default");
+    let (_dir, mut app) = open_example("demo.txt", 100, 30);
     press(&mut app, "v w w esc c");
     let claim = app.doc.annotations.iter().next().unwrap();
     assert_eq!(
@@ -126,8 +133,8 @@ fn escape_cancels_a_selection_without_tagging() {
 
 #[test]
 fn undo_and_redo_take_back_and_restore_a_tag_on_disk_too() {
-    let (_dir, path) = common::copy_example("demo.txt");
-    let mut app = open(&path, 100, 30, "default");
+    let (_dir, mut app) = open_example("demo.txt", 100, 30);
+    let path = app.doc.article.path().to_path_buf();
     press(&mut app, "j c j s");
     assert_eq!(app.doc.annotations.len(), 2);
     press(&mut app, "u");
@@ -141,17 +148,11 @@ fn undo_and_redo_take_back_and_restore_a_tag_on_disk_too() {
 
 #[test]
 fn delete_removes_the_annotation_under_the_cursor_and_its_links() {
-    let (_dir, path) = common::copy_example("demo.txt");
-    let mut app = open(&path, 100, 30, "default");
+    let (_dir, mut app) = open_example("demo.txt", 100, 30);
     press(&mut app, "j c j s k l");
     type_text(&mut app, "source");
     press(&mut app, "enter");
-    let claim = app
-        .doc
-        .annotations
-        .iter()
-        .find(|a| a.kind == Kind::Claim)
-        .unwrap();
+    let claim = first(&app, Kind::Claim);
     assert_eq!(claim.sources, ["s1"]);
     press(&mut app, "j d");
     assert_eq!(app.doc.annotations.count(Kind::Source), 0);
@@ -161,35 +162,23 @@ fn delete_removes_the_annotation_under_the_cursor_and_its_links() {
 
 #[test]
 fn linking_to_an_entity_makes_a_source_of_its_nearest_mention() {
-    let (_dir, path) = common::copy_example("harbour-wire.txt");
-    let mut app = open(&path, 120, 40, "default");
+    let (_dir, mut app) = open_example("harbour-wire.txt", 120, 40);
     press(&mut app, "j j j c l");
     type_text(&mut app, "tomas");
     let picker = draw(&app).backend().to_string();
     assert!(picker.contains("person: Tomas Berg"), "{picker}");
     press(&mut app, "enter");
-    let source = app
-        .doc
-        .annotations
-        .iter()
-        .find(|a| a.kind == Kind::Source)
-        .unwrap();
+    let source = first(&app, Kind::Source);
     assert_eq!(source.entity.as_deref(), Some("tomas-berg"));
     let text = &app.doc.article.text()[source.range().unwrap()];
     assert_eq!(text, "Tomas Berg", "the mention inside the claim");
-    let claim = app
-        .doc
-        .annotations
-        .iter()
-        .find(|a| a.kind == Kind::Claim)
-        .unwrap();
+    let claim = first(&app, Kind::Claim);
     assert_eq!(claim.sources, std::slice::from_ref(&source.id));
 }
 
 #[test]
 fn the_entity_panel_jumps_through_mentions() {
-    let (_dir, path) = common::copy_example("harbour-wire.txt");
-    let mut app = open(&path, 120, 40, "default");
+    let (_dir, mut app) = open_example("harbour-wire.txt", 120, 40);
     press(&mut app, "tab");
     let berg = app.doc.entities.get(0).unwrap().clone();
     assert_eq!(berg.name, "Tomas Berg");
@@ -206,8 +195,7 @@ fn the_entity_panel_jumps_through_mentions() {
 
 #[test]
 fn moving_to_the_end_scrolls_the_last_paragraph_into_view() {
-    let (_dir, path) = common::copy_example("long-feature.txt");
-    let mut app = open(&path, 100, 30, "default");
+    let (_dir, mut app) = open_example("long-feature.txt", 100, 30);
     press(&mut app, "G");
     let last = app.doc.article.sentences().len() - 1;
     assert_eq!(app.cursor, last);
@@ -227,8 +215,7 @@ fn moving_to_the_end_scrolls_the_last_paragraph_into_view() {
 
 #[test]
 fn paging_moves_the_view_and_the_cursor_together() {
-    let (_dir, path) = common::copy_example("long-feature.txt");
-    let mut app = open(&path, 100, 30, "default");
+    let (_dir, mut app) = open_example("long-feature.txt", 100, 30);
     press(&mut app, "ctrl-d");
     let after_one = app.top;
     assert!(
@@ -242,8 +229,7 @@ fn paging_moves_the_view_and_the_cursor_together() {
 
 #[test]
 fn paragraph_keys_go_to_the_first_sentence_of_a_paragraph() {
-    let (_dir, path) = common::copy_example("harbour-wire.txt");
-    let mut app = open(&path, 100, 30, "default");
+    let (_dir, mut app) = open_example("harbour-wire.txt", 100, 30);
     press(&mut app, "J J J");
     let article = &app.doc.article;
     assert_eq!(app.cursor, article.paragraphs()[3].sentences.start);

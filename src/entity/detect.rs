@@ -13,11 +13,11 @@
 //!    brackets after a name, a shorter form of an organisation's name.
 
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 
 use super::lexicon::{Lexicon, lexicon};
+use super::merge::{Candidate, Votes, merge};
 use super::tokens::{Token, tokenize};
-use super::{Entities, Entity, EntityKind};
+use super::{Entities, Entity};
 use crate::article::Article;
 
 /// Lower-case words that may sit inside a name between capitalised words.
@@ -46,21 +46,6 @@ const SPEECH_VERBS: &[&str] = &[
     "replied",
     "admitted",
 ];
-
-/// Votes for each type, in [`EntityKind::ALL`] order.
-type Votes = [u32; 4];
-
-#[derive(Debug)]
-struct Candidate {
-    /// The name as written, words separated by single spaces, possessive dropped.
-    name: String,
-    range: Range<usize>,
-    votes: Votes,
-    /// Its first word starts the sentence, so its capital letter proves nothing.
-    sentence_initial: bool,
-    /// An acronym written in brackets right after it: "World Food Programme (WFP)".
-    acronym: Option<String>,
-}
 
 pub fn detect(article: &Article) -> Entities {
     let lex = lexicon();
@@ -424,13 +409,6 @@ fn join(run: &[Token]) -> String {
     name
 }
 
-fn is_title_case_word(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && chars.any(char::is_lowercase)
-        && !word.contains('.')
-}
-
 /// "(WFP)" right after a name.
 fn acronym_after(rest: &str) -> Option<String> {
     let inner = rest.trim_start().strip_prefix('(')?;
@@ -440,220 +418,6 @@ fn acronym_after(rest: &str) -> Option<String> {
     let capitals = word.chars().filter(|c| c.is_uppercase()).count();
     (letters >= 2 && capitals * 2 > letters && !word.contains(' ') && word.len() <= 12)
         .then(|| word.to_string())
-}
-
-/// Group candidates into entities: one per name, then merge surnames, acronyms and
-/// short forms into the full names they stand for.
-fn merge(candidates: Vec<Candidate>, lex: &Lexicon) -> Vec<Entity> {
-    struct Group {
-        name: String,
-        votes: Votes,
-        mentions: Vec<Range<usize>>,
-        aliases: Vec<String>,
-        /// Seen somewhere other than the start of a sentence, or with real evidence.
-        confirmed: bool,
-    }
-    let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut acronyms: Vec<(String, usize)> = Vec::new();
-    for candidate in candidates {
-        let canonical = lex.known(&candidate.name).map(|(c, _)| c.to_string());
-        let key = canonical
-            .clone()
-            .unwrap_or_else(|| candidate.name.clone())
-            .to_lowercase();
-        let index = *by_key.entry(key).or_insert_with(|| {
-            groups.push(Group {
-                name: canonical.clone().unwrap_or_else(|| candidate.name.clone()),
-                votes: [0; 4],
-                mentions: Vec::new(),
-                aliases: Vec::new(),
-                confirmed: false,
-            });
-            groups.len() - 1
-        });
-        let group = &mut groups[index];
-        for (total, vote) in group.votes.iter_mut().zip(candidate.votes) {
-            *total += vote;
-        }
-        group.confirmed |= !candidate.sentence_initial
-            || candidate.votes.iter().any(|&v| v >= 2)
-            || canonical.is_some();
-        if candidate.name != group.name && !group.aliases.contains(&candidate.name) {
-            group.aliases.push(candidate.name.clone());
-        }
-        group.mentions.push(candidate.range);
-        if let Some(acronym) = candidate.acronym {
-            acronyms.push((acronym, index));
-        }
-    }
-
-    // Each merge moves a group's mentions and names into another and empties it.
-    let absorb = |groups: &mut Vec<Group>, from: usize, into: usize| {
-        if from == into || groups[from].mentions.is_empty() {
-            return;
-        }
-        let moved = std::mem::take(&mut groups[from].mentions);
-        let votes = groups[from].votes;
-        let name = std::mem::take(&mut groups[from].name);
-        let aliases = std::mem::take(&mut groups[from].aliases);
-        let confirmed = groups[from].confirmed;
-        let target = &mut groups[into];
-        target.mentions.extend(moved);
-        for (total, vote) in target.votes.iter_mut().zip(votes) {
-            *total += vote;
-        }
-        target.confirmed |= confirmed;
-        for alias in std::iter::once(name).chain(aliases) {
-            if alias != target.name && !target.aliases.contains(&alias) {
-                target.aliases.push(alias);
-            }
-        }
-    };
-
-    for (acronym, index) in acronyms {
-        if let Some(&from) = by_key.get(&acronym.to_lowercase()) {
-            absorb(&mut groups, from, index);
-        } else if !groups[index].aliases.contains(&acronym) {
-            groups[index].aliases.push(acronym);
-        }
-    }
-
-    // With no evidence at all, two to four words in title case are most often a person.
-    for group in &mut groups {
-        let words: Vec<&str> = group.name.split(' ').collect();
-        if group.votes == [0; 4]
-            && (2..=4).contains(&words.len())
-            && words.iter().all(|w| is_title_case_word(w))
-        {
-            group.votes[0] = 1;
-        }
-    }
-    let kind_of = |g: &Group| winner(g.votes);
-    // Surnames: "Vance" after "Elena Vance"; "Haugland" after "L. M. Haugland".
-    // A single word may also be a first name ("Elena") or, in names written family name
-    // first, the family name ("Chen" for "Chen Wei"): those count when only one person
-    // has that word and no one has it as a surname.
-    let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut first_names: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, group) in groups.iter().enumerate() {
-        let words: Vec<&str> = group.name.split(' ').collect();
-        if words.len() > 1 && kind_of(group) == EntityKind::Person {
-            surnames
-                .entry(words[words.len() - 1].to_lowercase())
-                .or_default()
-                .push(i);
-            first_names
-                .entry(words[0].to_lowercase())
-                .or_default()
-                .push(i);
-        }
-    }
-    first_names.retain(|name, people| people.len() == 1 && !surnames.contains_key(name));
-    surnames.extend(first_names);
-    // Shorter forms of organisations: "Port Authority" for "Bergen Port Authority",
-    // "Kaaiwerk" for "Kaaiwerk Holdings".
-    let organisations: Vec<usize> = (0..groups.len())
-        .filter(|&i| {
-            kind_of(&groups[i]) == EntityKind::Organization && groups[i].name.contains(' ')
-        })
-        .collect();
-    for i in 0..groups.len() {
-        if groups[i].mentions.is_empty()
-            || groups[i].name.contains(' ') && kind_of(&groups[i]) == EntityKind::Person
-        {
-            continue;
-        }
-        let key = groups[i].name.to_lowercase();
-        if let Some(people) = surnames.get(&key) {
-            // The nearest full name before its first mention, else the first one.
-            let first = groups[i].mentions[0].start;
-            let into = people
-                .iter()
-                .copied()
-                .filter(|&p| groups[p].mentions.first().is_some_and(|m| m.start < first))
-                .max_by_key(|&p| groups[p].mentions[0].start)
-                .unwrap_or(people[0]);
-            absorb(&mut groups, i, into);
-            continue;
-        }
-        let short = &groups[i].name;
-        let candidates: Vec<usize> = organisations
-            .iter()
-            .copied()
-            .filter(|&o| o != i && is_short_form(short, &groups[o].name, lex))
-            .collect();
-        if let [into] = candidates[..] {
-            absorb(&mut groups, i, into);
-        }
-    }
-
-    let mut used_ids = HashSet::new();
-    groups
-        .into_iter()
-        .filter(|g| !g.mentions.is_empty() && g.confirmed)
-        .map(|mut g| {
-            g.mentions.sort_by_key(|r| r.start);
-            g.mentions.dedup();
-            let id = unique_id(&g.name, &mut used_ids);
-            Entity {
-                id,
-                kind: winner(g.votes),
-                name: g.name,
-                aliases: g.aliases,
-                mentions: g.mentions,
-            }
-        })
-        .collect()
-}
-
-/// "Port Authority" is a short form of "Bergen Port Authority" (its last words);
-/// "Kaaiwerk" of "Kaaiwerk Holdings" (its first words, the rest organisation words).
-fn is_short_form(short: &str, full: &str, lex: &Lexicon) -> bool {
-    let short: Vec<&str> = short.split(' ').collect();
-    let full: Vec<&str> = full.split(' ').collect();
-    if short.len() >= full.len() {
-        return false;
-    }
-    let single_word = short.len() == 1 && lex.is_organisation_word(&short[0].to_lowercase());
-    let suffix = full.ends_with(&short) && (short.len() >= 2 || single_word);
-    let prefix = full.starts_with(&short)
-        && full[short.len()..]
-            .iter()
-            .all(|w| lex.is_organisation_word(&w.trim_end_matches('.').to_lowercase()));
-    suffix || prefix
-}
-
-/// The type with the most votes; on a tie the earlier in person, organisation, place.
-fn winner(votes: Votes) -> EntityKind {
-    let best = votes.iter().copied().max().unwrap_or(0);
-    if best == 0 {
-        return EntityKind::Other;
-    }
-    let index = votes.iter().position(|&v| v == best).unwrap_or(3);
-    EntityKind::ALL[index]
-}
-
-/// Lower-case words joined by hyphens, made unique with a number.
-fn unique_id(name: &str, used: &mut HashSet<String>) -> String {
-    let base: String = name
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let base = if base.is_empty() {
-        "entity".to_string()
-    } else {
-        base
-    };
-    let mut id = base.clone();
-    let mut n = 2;
-    while !used.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
 }
 
 /// In the title and other headline lines, count only names already found in the body.

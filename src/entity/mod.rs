@@ -2,6 +2,7 @@
 
 mod detect;
 mod lexicon;
+mod merge;
 mod tokens;
 
 use std::fmt;

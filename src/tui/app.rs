@@ -184,8 +184,8 @@ impl App {
             TagSource => return self.tag(crate::annotation::Kind::Source),
             LinkClaim => self.open_picker(),
             DeleteAnnotation => return self.delete_here(),
-            Undo => return self.undo(),
-            Redo => return self.redo(),
+            Undo => return self.step(true),
+            Redo => return self.step(false),
 
             SelectStart => self.select_start(),
             SelectWordNext => self.select_word_next(),
@@ -287,25 +287,28 @@ impl App {
         self.future.clear();
     }
 
-    fn undo(&mut self) -> Option<Effect> {
-        let Some((annotations, label)) = self.history.pop() else {
-            self.message = Some("Nothing to undo".into());
+    /// Undo (`back`) or redo: swap the annotations with the snapshot on one stack and
+    /// push the current ones on the other.
+    fn step(&mut self, back: bool) -> Option<Effect> {
+        let (from, to, verb) = if back {
+            (&mut self.history, &mut self.future, "Undone")
+        } else {
+            (&mut self.future, &mut self.history, "Redone")
+        };
+        let Some((annotations, label)) = from.pop() else {
+            self.message = Some(
+                if back {
+                    "Nothing to undo"
+                } else {
+                    "Nothing to redo"
+                }
+                .into(),
+            );
             return None;
         };
         let current = std::mem::replace(&mut self.doc.annotations, annotations);
-        self.future.push((current, label.clone()));
-        self.message = Some(format!("Undone: {label}"));
-        Some(Effect::Save)
-    }
-
-    fn redo(&mut self) -> Option<Effect> {
-        let Some((annotations, label)) = self.future.pop() else {
-            self.message = Some("Nothing to redo".into());
-            return None;
-        };
-        let current = std::mem::replace(&mut self.doc.annotations, annotations);
-        self.history.push((current, label.clone()));
-        self.message = Some(format!("Redone: {label}"));
+        to.push((current, label.clone()));
+        self.message = Some(format!("{verb}: {label}"));
         Some(Effect::Save)
     }
 

@@ -3,24 +3,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::App;
 
 pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    super::clear(area, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.style("popup.border"))
-        .style(theme.style("popup"))
-        .title(Span::styled(
-            " keys — esc to close ",
-            theme.style("popup.heading"),
-        ));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = super::popup_frame(app, " keys — esc to close ", area, buf);
 
     let key_width = app
         .keymap

@@ -8,8 +8,10 @@ mod picker;
 mod status;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -56,10 +58,21 @@ fn popup(area: Rect, width_percent: u16, height_percent: u16) -> Rect {
     }
 }
 
-/// Clear a popup's area before drawing on it.
-fn clear(area: Rect, buf: &mut ratatui::buffer::Buffer) {
-    use ratatui::widgets::Widget;
+/// Clear a popup's area and draw its frame and title; returns the area inside.
+fn popup_frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
+    let theme = &app.theme;
     Clear.render(area, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.style("popup.border"))
+        .style(theme.style("popup"))
+        .title(Span::styled(
+            title.to_string(),
+            theme.style("popup.heading"),
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
 }
 
 /// Text cut to at most `width` cells, ending with an ellipsis when cut; never inside a

@@ -3,24 +3,18 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
 
 use crate::tui::app::App;
 use crate::tui::picker::Picker;
 
 pub fn render(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    super::clear(area, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.style("popup.border"))
-        .style(theme.style("popup"))
-        .title(Span::styled(
-            format!(" link claim {} to… ", picker.claim),
-            theme.style("popup.heading"),
-        ));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = super::popup_frame(
+        app,
+        &format!(" link claim {} to… ", picker.claim),
+        area,
+        buf,
+    );
     if inner.height < 2 {
         return;
     }

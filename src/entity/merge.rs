@@ -1,0 +1,294 @@
+//! Turning candidate names into entities: one per name, then the merges that make one
+//! entity of one real thing.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use super::{Entity, EntityKind};
+
+/// Votes for each type, in [`EntityKind::ALL`] order.
+pub(super) type Votes = [u32; 4];
+
+#[derive(Debug)]
+pub(super) struct Candidate {
+    /// The name as written, words separated by single spaces, possessive dropped.
+    pub(super) name: String,
+    pub(super) range: Range<usize>,
+    pub(super) votes: Votes,
+    /// Its first word starts the sentence, so its capital letter proves nothing.
+    pub(super) sentence_initial: bool,
+    /// An acronym written in brackets right after it: "World Food Programme (WFP)".
+    pub(super) acronym: Option<String>,
+}
+
+/// Group candidates into entities: one per name, then merge surnames, acronyms and
+/// short forms into the full names they stand for.
+pub(super) fn merge(candidates: Vec<Candidate>, lex: &Lexicon) -> Vec<Entity> {
+    let mut groups = Groups::default();
+    let mut acronyms = Vec::new();
+    for candidate in candidates {
+        let index = groups.add(&candidate, lex);
+        if let Some(acronym) = candidate.acronym {
+            acronyms.push((acronym, index));
+        }
+    }
+    for (acronym, index) in acronyms {
+        groups.add_acronym(&acronym, index);
+    }
+    groups.default_to_people();
+    groups.merge_short_names(lex);
+    groups.into_entities()
+}
+
+/// The mentions found under one name, and the evidence for its type.
+struct Group {
+    name: String,
+    votes: Votes,
+    mentions: Vec<Range<usize>>,
+    aliases: Vec<String>,
+    /// Seen somewhere other than the start of a sentence, or with real evidence.
+    confirmed: bool,
+}
+
+impl Group {
+    fn kind(&self) -> EntityKind {
+        winner(self.votes)
+    }
+
+    fn words(&self) -> Vec<&str> {
+        self.name.split(' ').collect()
+    }
+
+    fn add_alias(&mut self, alias: String) {
+        if alias != self.name && !alias.is_empty() && !self.aliases.contains(&alias) {
+            self.aliases.push(alias);
+        }
+    }
+}
+
+#[derive(Default)]
+struct Groups {
+    list: Vec<Group>,
+    /// Lower-case name → index.
+    by_key: HashMap<String, usize>,
+}
+
+impl Groups {
+    /// File a candidate under its name (a gazetteer's canonical name when it has one).
+    fn add(&mut self, candidate: &Candidate, lex: &Lexicon) -> usize {
+        let canonical = lex.known(&candidate.name).map(|(c, _)| c.to_string());
+        let name = canonical.clone().unwrap_or_else(|| candidate.name.clone());
+        let list = &mut self.list;
+        let index = *self.by_key.entry(name.to_lowercase()).or_insert_with(|| {
+            list.push(Group {
+                name,
+                votes: [0; 4],
+                mentions: Vec::new(),
+                aliases: Vec::new(),
+                confirmed: false,
+            });
+            list.len() - 1
+        });
+        let group = &mut self.list[index];
+        for (total, vote) in group.votes.iter_mut().zip(candidate.votes) {
+            *total += vote;
+        }
+        group.confirmed |= !candidate.sentence_initial
+            || candidate.votes.iter().any(|&v| v >= 2)
+            || canonical.is_some();
+        group.add_alias(candidate.name.clone());
+        group.mentions.push(candidate.range.clone());
+        index
+    }
+
+    /// Move one group's mentions, votes and names into another, leaving it empty.
+    fn absorb(&mut self, from: usize, into: usize) {
+        if from == into || self.list[from].mentions.is_empty() {
+            return;
+        }
+        let Group {
+            name,
+            votes,
+            mentions,
+            aliases,
+            confirmed,
+        } = std::mem::replace(
+            &mut self.list[from],
+            Group {
+                name: String::new(),
+                votes: [0; 4],
+                mentions: Vec::new(),
+                aliases: Vec::new(),
+                confirmed: false,
+            },
+        );
+        let target = &mut self.list[into];
+        target.mentions.extend(mentions);
+        for (total, vote) in target.votes.iter_mut().zip(votes) {
+            *total += vote;
+        }
+        target.confirmed |= confirmed;
+        for alias in std::iter::once(name).chain(aliases) {
+            target.add_alias(alias);
+        }
+    }
+
+    /// "NCFU" after "Norwegian Coastal Freight Workers' Union (NCFU)" is that union.
+    fn add_acronym(&mut self, acronym: &str, index: usize) {
+        match self.by_key.get(&acronym.to_lowercase()) {
+            Some(&from) => self.absorb(from, index),
+            None => self.list[index].add_alias(acronym.to_string()),
+        }
+    }
+
+    /// With no evidence at all, two to four words in title case are most often a person.
+    fn default_to_people(&mut self) {
+        for group in &mut self.list {
+            let words = group.words();
+            if group.votes == [0; 4]
+                && (2..=4).contains(&words.len())
+                && words.iter().all(|w| is_title_case_word(w))
+            {
+                group.votes[0] = 1;
+            }
+        }
+    }
+
+    /// Merge short names into the full names they stand for: a surname ("Vance" after
+    /// "Elena Vance"), a first name or a family name written first ("Chen" for "Chen Wei")
+    /// when only one person has it and no one has it as a surname, and shorter forms of an
+    /// organisation ("Port Authority" for "Bergen Port Authority").
+    fn merge_short_names(&mut self, lex: &Lexicon) {
+        let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut first_names: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, group) in self.list.iter().enumerate() {
+            let words = group.words();
+            if words.len() > 1 && group.kind() == EntityKind::Person {
+                let last = words[words.len() - 1].to_lowercase();
+                surnames.entry(last).or_default().push(i);
+                first_names
+                    .entry(words[0].to_lowercase())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        first_names.retain(|name, people| people.len() == 1 && !surnames.contains_key(name));
+        surnames.extend(first_names);
+        let organisations: Vec<usize> = (0..self.list.len())
+            .filter(|&i| {
+                self.list[i].kind() == EntityKind::Organization && self.list[i].name.contains(' ')
+            })
+            .collect();
+
+        for i in 0..self.list.len() {
+            let group = &self.list[i];
+            if group.mentions.is_empty()
+                || group.words().len() > 1 && group.kind() == EntityKind::Person
+            {
+                continue;
+            }
+            if let Some(people) = surnames.get(&group.name.to_lowercase()) {
+                // The nearest full name before its first mention, else the first one.
+                let first = group.mentions[0].start;
+                let into = people
+                    .iter()
+                    .copied()
+                    .filter(|&p| {
+                        self.list[p]
+                            .mentions
+                            .first()
+                            .is_some_and(|m| m.start < first)
+                    })
+                    .max_by_key(|&p| self.list[p].mentions[0].start)
+                    .unwrap_or(people[0]);
+                self.absorb(i, into);
+                continue;
+            }
+            let longer: Vec<usize> = organisations
+                .iter()
+                .copied()
+                .filter(|&o| o != i && is_short_form(&group.name, &self.list[o].name, lex))
+                .collect();
+            if let [into] = longer[..] {
+                self.absorb(i, into);
+            }
+        }
+    }
+
+    /// The confirmed groups as entities, with unique ids and sorted mentions.
+    fn into_entities(self) -> Vec<Entity> {
+        let mut used_ids = HashSet::new();
+        self.list
+            .into_iter()
+            .filter(|g| !g.mentions.is_empty() && g.confirmed)
+            .map(|mut g| {
+                g.mentions.sort_by_key(|r| r.start);
+                g.mentions.dedup();
+                Entity {
+                    id: unique_id(&g.name, &mut used_ids),
+                    kind: g.kind(),
+                    name: g.name,
+                    aliases: g.aliases,
+                    mentions: g.mentions,
+                }
+            })
+            .collect()
+    }
+}
+
+/// "Port Authority" is a short form of "Bergen Port Authority" (its last words);
+/// "Kaaiwerk" of "Kaaiwerk Holdings" (its first words, the rest organisation words).
+fn is_short_form(short: &str, full: &str, lex: &Lexicon) -> bool {
+    let short: Vec<&str> = short.split(' ').collect();
+    let full: Vec<&str> = full.split(' ').collect();
+    if short.len() >= full.len() {
+        return false;
+    }
+    let single_word = short.len() == 1 && lex.is_organisation_word(&short[0].to_lowercase());
+    let suffix = full.ends_with(&short) && (short.len() >= 2 || single_word);
+    let prefix = full.starts_with(&short)
+        && full[short.len()..]
+            .iter()
+            .all(|w| lex.is_organisation_word(&w.trim_end_matches('.').to_lowercase()));
+    suffix || prefix
+}
+
+/// The type with the most votes; on a tie the earlier in person, organisation, place.
+fn winner(votes: Votes) -> EntityKind {
+    let best = votes.iter().copied().max().unwrap_or(0);
+    if best == 0 {
+        return EntityKind::Other;
+    }
+    let index = votes.iter().position(|&v| v == best).unwrap_or(3);
+    EntityKind::ALL[index]
+}
+
+/// Lower-case words joined by hyphens, made unique with a number.
+fn unique_id(name: &str, used: &mut HashSet<String>) -> String {
+    let base: String = name
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let base = if base.is_empty() {
+        "entity".to_string()
+    } else {
+        base
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while !used.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+fn is_title_case_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.any(char::is_lowercase)
+        && !word.contains('.')
+}
