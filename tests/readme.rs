@@ -27,6 +27,9 @@ fn every_default_key_is_in_the_readme() {
 fn every_built_in_theme_is_in_the_readme() {
     let readme = readme();
     for (name, _) in sidenote::tui::theme::BUILT_IN {
-        assert!(readme.contains(&format!("--theme {name}")), "README lacks theme {name}");
+        assert!(
+            readme.contains(&format!("--theme {name}")),
+            "README lacks theme {name}"
+        );
     }
 }

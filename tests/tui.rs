@@ -302,3 +302,21 @@ fn a_tiny_terminal_says_it_is_too_small() {
     let screen = draw(&app).backend().to_string();
     assert!(screen.contains("Terminal too"), "{screen}");
 }
+
+#[test]
+fn quitting_with_unsaved_annotations_asks_twice() {
+    let (dir, mut app) = open_example("demo.txt", 100, 30);
+    // Make the sidecar unwritable: a folder stands where it should go.
+    std::fs::create_dir(dir.path().join("demo.txt.sidenote.toml")).unwrap();
+    press(&mut app, "c");
+    let screen = draw(&app).backend().to_string();
+    assert!(
+        screen.contains("NOT SAVED · cannot save sidecar"),
+        "{screen}"
+    );
+    press(&mut app, "q");
+    assert!(!app.quit, "the first q warns");
+    assert!(draw(&app).backend().to_string().contains("press q again"));
+    press(&mut app, "q");
+    assert!(app.quit);
+}

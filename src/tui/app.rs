@@ -55,9 +55,9 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveState {
     Saved,
-    /// The last save failed; the annotations are still in memory and the next change
-    /// tries again.
-    Failed(String),
+    /// The last save failed (the message said why); the annotations are still in memory
+    /// and the next change tries again.
+    Failed,
 }
 
 /// A side effect `update` asks the loop to run.
@@ -86,6 +86,8 @@ pub struct App {
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
     pub quit: bool,
+    /// Quit was asked for once while the annotations were not saved.
+    quit_requested: bool,
     pub(super) history: Vec<(Annotations, String)>,
     future: Vec<(Annotations, String)>,
     wraps: RefCell<WrapCache>,
@@ -112,6 +114,7 @@ impl App {
             save_state: SaveState::Saved,
             message,
             quit: false,
+            quit_requested: false,
             history: Vec::new(),
             future: Vec::new(),
             wraps: RefCell::default(),
@@ -156,6 +159,9 @@ impl App {
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Effect> {
         self.message = None;
         let action = self.action_for(key)?;
+        if action != Action::Quit {
+            self.quit_requested = false;
+        }
         self.update(action)
     }
 
@@ -163,7 +169,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         use Action::*;
         match action {
-            Quit => self.quit = true,
+            Quit => self.request_quit(),
             ShowHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             FocusNext | FocusPrevious => self.toggle_focus(),
             Resize(width, height) => {
@@ -223,13 +229,28 @@ impl App {
         None
     }
 
+    /// Quit, unless the last save failed: then say so, and quit on a second request.
+    fn request_quit(&mut self) {
+        match &self.save_state {
+            SaveState::Failed if !self.quit_requested => {
+                self.quit_requested = true;
+                self.message =
+                    Some("Your annotations are NOT saved; press q again to quit anyway".into());
+            }
+            _ => self.quit = true,
+        }
+    }
+
     /// Run an effect `update` asked for.
     pub fn perform(&mut self, effect: Effect) {
         match effect {
             Effect::Save => {
                 self.save_state = match self.doc.save() {
                     Ok(()) => SaveState::Saved,
-                    Err(err) => SaveState::Failed(err.to_string()),
+                    Err(err) => {
+                        self.message = Some(err.to_string());
+                        SaveState::Failed
+                    }
                 };
             }
         }

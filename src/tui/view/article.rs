@@ -37,6 +37,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 
     let text_area = layout::text_area(area, article.paragraphs().len());
+    if article.paragraphs().is_empty() {
+        let line = Line::styled("The article is empty.", theme.style("dateline"));
+        buf.set_line(text_area.x, text_area.y, &line, text_area.width);
+        return;
+    }
     let gutter_x = area.x + 1;
     let digits = (layout::gutter_width(article.paragraphs().len()) - 5) as usize;
     let mut row = app.top;

@@ -30,10 +30,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     )];
     match &app.save_state {
         SaveState::Saved => left.push(Span::styled("saved", theme.style("status.saved"))),
-        SaveState::Failed(error) => left.push(Span::styled(
-            format!("NOT SAVED: {error}"),
-            theme.style("status.error"),
-        )),
+        // The reason was the message when the save failed.
+        SaveState::Failed => left.push(Span::styled("NOT SAVED", theme.style("status.error"))),
     }
     let orphans = app.doc.annotations.orphans().count();
     if orphans > 0 {
