@@ -21,15 +21,20 @@ impl CharIndex {
         let mut checkpoints = Vec::new();
         let mut chars = text.len();
         if !ascii {
+            // Count characters a block at a time: every byte that is not a UTF-8
+            // continuation byte starts one.
+            let bytes = text.as_bytes();
             checkpoints.reserve(text.len() / STEP + 1);
-            let mut next = 0;
             chars = 0;
-            for (byte, _) in text.char_indices() {
-                if byte >= next {
-                    checkpoints.push((byte, chars));
-                    next = byte + STEP;
+            let mut at = 0;
+            while at < bytes.len() {
+                checkpoints.push((at, chars));
+                let mut end = (at + STEP).min(bytes.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
                 }
-                chars += 1;
+                chars += bytes[at..end].iter().filter(|&&b| b & 0xC0 != 0x80).count();
+                at = end;
             }
         }
         CharIndex {

@@ -77,41 +77,53 @@ const CLOSERS: &[char] = &['"', '”', '»', '\'', '’', ')', ']'];
 /// Byte ranges of the sentences of one paragraph, relative to the paragraph.
 pub fn sentences(paragraph: &str) -> Vec<Range<usize>> {
     let quoted = quoted_spans(paragraph);
+    let bytes = paragraph.as_bytes();
     let mut result = Vec::new();
     let mut start = 0;
-    let mut chars = paragraph.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
+    let mut i = 0;
+    // Only `.`, `!`, `?` and `…` can end a sentence; memchr skips to the next one.
+    let mut next_ellipsis = memchr::memmem::find(bytes, "…".as_bytes());
+    while i < bytes.len() {
+        if next_ellipsis.is_some_and(|e| e < i) {
+            next_ellipsis = memchr::memmem::find(&bytes[i..], "…".as_bytes()).map(|e| e + i);
         }
+        let stop = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map(|p| p + i);
+        i = match (stop, next_ellipsis) {
+            (Some(s), Some(e)) => s.min(e),
+            (Some(s), None) => s,
+            (None, Some(e)) => e,
+            (None, None) => break,
+        };
+        let terminator_len = if bytes[i] == 0xE2 { 3 } else { 1 };
+        let full_stop = bytes[i] == b'.';
+        let at = i;
         // The sentence runs on through further terminators and closing marks: `?!`, `."`, `.)`.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
-            if matches!(next, '.' | '!' | '?' | '…') || CLOSERS.contains(&next) {
-                end = j + next.len_utf8();
-                chars.next();
+        let mut end = i + terminator_len;
+        for c in paragraph[end..].chars() {
+            if matches!(c, '.' | '!' | '?' | '…') || CLOSERS.contains(&c) {
+                end += c.len_utf8();
             } else {
                 break;
             }
         }
+        i = end;
         let rest = &paragraph[end..];
         let after_space = rest.trim_start();
         if after_space.len() == rest.len() || after_space.is_empty() {
             continue; // no space after it ("3.5", "U.S.-led"), or the paragraph ends anyway
         }
-        let next_start = paragraph.len() - after_space.len();
         if !can_start_sentence(after_space) {
             continue;
         }
-        if c == '.' && is_abbreviation(&paragraph[start..i], after_space) {
+        if full_stop && is_abbreviation(&paragraph[start..at], after_space) {
             continue;
         }
         // Inside a quotation that closes further on, a full stop does not end the sentence.
-        if quoted.iter().any(|q| q.start < i && end < q.end) {
+        if quoted.iter().any(|q| q.start < at && end < q.end) {
             continue;
         }
         result.push(start..end);
-        start = next_start;
+        start = paragraph.len() - after_space.len();
     }
     if start < paragraph.len() {
         result.push(start..paragraph.len());
@@ -173,19 +185,27 @@ fn quoted_spans(paragraph: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut open_curly: Option<usize> = None;
     let mut open_straight: Option<usize> = None;
-    for (i, c) in paragraph.char_indices() {
-        match c {
-            '“' | '„' | '«' => open_curly = Some(i),
-            '”' | '»' => {
-                if let Some(start) = open_curly.take() {
-                    spans.push(start..i + c.len_utf8());
+    let bytes = paragraph.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        // `"`; `“` `”` `„` are E2 80 9C/9D/9E; `«` `»` are C2 AB/BB.
+        let (opens, closes, len) = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'"', _, _) => {
+                match open_straight.take() {
+                    Some(start) => spans.push(start..i + 1),
+                    None => open_straight = Some(i),
                 }
+                continue;
             }
-            '"' => match open_straight.take() {
-                Some(start) => spans.push(start..i + 1),
-                None => open_straight = Some(i),
-            },
-            _ => {}
+            (0xE2, Some(0x80), Some(0x9C | 0x9E)) => (true, false, 3),
+            (0xE2, Some(0x80), Some(0x9D)) => (false, true, 3),
+            (0xC2, Some(0xAB), _) => (true, false, 2),
+            (0xC2, Some(0xBB), _) => (false, true, 2),
+            _ => continue,
+        };
+        if opens {
+            open_curly = Some(i);
+        } else if closes && let Some(start) = open_curly.take() {
+            spans.push(start..i + len);
         }
     }
     spans

@@ -12,11 +12,13 @@
 //! 4. Names that are one thing are merged: a surname after a full name, an acronym in
 //!    brackets after a name, a shorter form of an organisation's name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashSet;
 
 use super::lexicon::{Lexicon, lexicon};
 use super::merge::{Candidate, Votes, merge};
-use super::tokens::{Token, tokenize};
+use super::tokens::{Token, strip_possessive, tokenize, tokenize_into};
 use super::{Entities, Entity};
 use crate::article::Article;
 
@@ -52,6 +54,7 @@ pub fn detect(article: &Article) -> Entities {
     let lower_words = lower_case_words(article.text());
     let mut candidates = Vec::new();
     let mut headline_paragraphs = Vec::new();
+    let mut tokens = Vec::new();
     for (index, paragraph) in article.paragraphs().iter().enumerate() {
         if Some(index) == article.date_paragraph() {
             continue;
@@ -62,15 +65,15 @@ pub fn detect(article: &Article) -> Entities {
         }
         for sentence in &article.sentences()[paragraph.sentences.clone()] {
             let text = &article.text()[sentence.range.clone()];
-            let tokens = tokenize(text, sentence.range.start);
+            tokenize_into(text, sentence.range.start, &mut tokens);
             let context = Sentence {
                 text: article.text(),
                 tokens: &tokens,
                 lower_words: &lower_words,
                 lex,
             };
-            for run in runs(&tokens, lex) {
-                context.classify(run, &mut candidates);
+            for (at, run) in runs(&tokens, lex) {
+                context.classify(at, run, &mut candidates);
             }
         }
     }
@@ -81,16 +84,53 @@ pub fn detect(article: &Article) -> Entities {
 
 /// Words written in lower case somewhere in the text ("several", "later"): when such a
 /// word is capitalised at the start of a sentence, it is not a name.
-fn lower_case_words(text: &str) -> HashSet<&str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect()
+fn lower_case_words(text: &str) -> FxHashSet<&str> {
+    let bytes = text.as_bytes();
+    let mut words = FxHashSet::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip to the start of a word, then take the word whole.
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut lower = None;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                lower.get_or_insert(b.is_ascii_lowercase());
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().expect("char boundary");
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                lower.get_or_insert(c.is_lowercase());
+                i += c.len_utf8();
+            }
+        }
+        if i == start {
+            // A non-ASCII character that is not a letter.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        } else if lower == Some(true) {
+            words.insert(&text[start..i]);
+        }
+    }
+    words
 }
 
 /// A line in title case or capitals, such as a subheading or a wire dateline, where
 /// capital letters prove nothing.
 fn is_headline(paragraph: &str) -> bool {
-    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    if paragraph.len() > 200 {
+        return false;
+    }
+    let words: Vec<&str> = paragraph.split_whitespace().take(15).collect();
     if words.len() < 2 || words.len() > 14 || paragraph.ends_with(['.', '?', '!', '"', '”']) {
         return false;
     }
@@ -108,10 +148,10 @@ fn is_headline(paragraph: &str) -> bool {
 /// Runs of words that may form a name: capitalised words, with particles ("van") and
 /// joiners ("of") allowed between capitalised words. Numbers, punctuation and calendar
 /// words end a run.
-fn runs<'t, 'a>(tokens: &'t [Token<'a>], lex: &Lexicon) -> Vec<&'t [Token<'a>]> {
+fn runs<'t, 'a>(tokens: &'t [Token<'a>], lex: &Lexicon) -> Vec<(usize, &'t [Token<'a>])> {
     let mut result = Vec::new();
     let mut start: Option<usize> = None;
-    let close = |start: &mut Option<usize>, end: usize, result: &mut Vec<&'t [Token<'a>]>| {
+    let close = |start: &mut Option<usize>, end: usize, result: &mut Vec<(usize, &'t [Token<'a>])>| {
         if let Some(s) = start.take() {
             // A run never ends on a joiner or particle.
             let mut e = end;
@@ -119,28 +159,29 @@ fn runs<'t, 'a>(tokens: &'t [Token<'a>], lex: &Lexicon) -> Vec<&'t [Token<'a>]> 
                 e -= 1;
             }
             if e > s {
-                result.push(&tokens[s..e]);
+                result.push((s, &tokens[s..e]));
             }
         }
     };
     for (i, token) in tokens.iter().enumerate() {
-        let key = token.key();
-        let capitalised = token.is_capitalised() && !lex.is_calendar(&key);
-        let connector = !token.is_capitalised()
-            && (PARTICLES.contains(&key.as_str()) || JOINERS.contains(&key.as_str()));
         let continues = start.is_some() && token.joined;
-        if capitalised && continues {
-            // keep going
-        } else if connector && continues && tokens[i - 1].is_capitalised() || {
-            // "of the" inside "Friends of the Byfjord"
-            connector && continues && JOINERS.contains(&tokens[i - 1].key().as_str())
-        } {
-            // keep going; close() drops it if no capitalised word follows
-        } else {
-            close(&mut start, i, &mut result);
-            if capitalised {
-                start = Some(i);
+        if !token.is_capitalised() {
+            // A lower-case word is already its own key.
+            let connector = PARTICLES.contains(&token.text) || JOINERS.contains(&token.text);
+            // "van" in "Pieter van Loon"; "of the" in "Friends of the Byfjord".
+            let inside = continues
+                && connector
+                && (tokens[i - 1].is_capitalised() || JOINERS.contains(&tokens[i - 1].text));
+            if !inside {
+                close(&mut start, i, &mut result);
             }
+            continue;
+        }
+        if lex.is_calendar_word(token.text) {
+            close(&mut start, i, &mut result);
+        } else if !continues {
+            close(&mut start, i, &mut result);
+            start = Some(i);
         }
     }
     close(&mut start, tokens.len(), &mut result);
@@ -156,7 +197,7 @@ fn ends_with_possessive(word: &str) -> bool {
 struct Sentence<'s> {
     text: &'s str,
     tokens: &'s [Token<'s>],
-    lower_words: &'s HashSet<&'s str>,
+    lower_words: &'s FxHashSet<&'s str>,
     lex: &'static Lexicon,
 }
 
@@ -176,17 +217,9 @@ impl Sentence<'_> {
             || gap.contains(" - ")
     }
 
-    /// Index of a run's first token within the sentence.
-    fn position(&self, run: &[Token]) -> usize {
-        self.tokens
-            .iter()
-            .position(|t| t.range == run[0].range)
-            .unwrap_or(0)
-    }
-
-    fn classify(&self, mut run: &[Token], out: &mut Vec<Candidate>) {
+    /// `run` starts at token `at` of the sentence.
+    fn classify(&self, mut at: usize, mut run: &[Token], out: &mut Vec<Candidate>) {
         let lex = self.lex;
-        let mut at = self.position(run);
         // A function word is not a name even when capitalised ("The", "It", "But I"); at
         // the start of a sentence or clause neither is a word the article also writes in
         // lower case ("Several", "Water").
@@ -236,7 +269,7 @@ impl Sentence<'_> {
         let mut i = 0;
         while i < run.len() {
             let token = &run[i];
-            let joiner = !token.is_capitalised() && JOINERS.contains(&token.key().as_str());
+            let joiner = !token.is_capitalised() && JOINERS.contains(&token.key().as_ref());
             if joiner {
                 let before = &run[start..i];
                 let chained = institutional(before) || lex.known(&join(&run[start..])).is_some();
@@ -320,7 +353,7 @@ impl Sentence<'_> {
             if lex.is_role(&key) && !before.is_capitalised() {
                 votes[0] += 3;
             }
-            if PLACE_PREPOSITIONS.contains(&key.as_str()) {
+            if PLACE_PREPOSITIONS.contains(&key.as_ref()) {
                 votes[2] += 1;
             }
         }
@@ -330,7 +363,7 @@ impl Sentence<'_> {
         if self.apposition_names_role(at + run.len()) {
             votes[0] += 2;
         }
-        if after.is_some_and(|t| SPEECH_VERBS.contains(&t.key().as_str())) && run.len() > 1 {
+        if after.is_some_and(|t| SPEECH_VERBS.contains(&t.key().as_ref())) && run.len() > 1 {
             votes[0] += 1;
         }
         let acronym = acronym_after(rest);
@@ -381,12 +414,6 @@ fn name_key(token: &Token) -> String {
         .to_lowercase()
 }
 
-fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .or_else(|| word.strip_suffix(['\'', '’']))
-        .unwrap_or(word)
-}
 
 /// Where a name ends: before a possessive "'s".
 fn name_end(token: &Token) -> usize {

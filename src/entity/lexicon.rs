@@ -1,6 +1,6 @@
 //! Word lists and gazetteers, embedded from `data/` so a fresh install has them.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use super::EntityKind;
@@ -25,7 +25,7 @@ pub fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut gazetteer = HashMap::new();
+        let mut gazetteer = HashMap::default();
         for (data, kind) in [
             (
                 include_str!("../../data/gazetteer/regions.txt"),
@@ -81,9 +81,18 @@ impl Lexicon {
         self.place_words.contains(key)
     }
 
-    /// Days, months and holidays.
-    pub fn is_calendar(&self, key: &str) -> bool {
-        self.calendar.contains(key)
+    /// Whether a word as written is a day, month or holiday ("Tuesday's", "Sept."). Every
+    /// capitalised word is asked, so this lowercases on the stack instead of allocating.
+    pub fn is_calendar_word(&self, word: &str) -> bool {
+        let word = super::tokens::strip_possessive(word).trim_end_matches('.');
+        let mut buffer = [0u8; 16];
+        if word.len() > buffer.len() || !word.is_ascii() {
+            return false;
+        }
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|key| self.calendar.contains(key))
     }
 
     /// Words that are capitalised at the start of a sentence but never names on their own:

@@ -1,5 +1,6 @@
 //! Words of a sentence, with what detection needs to know about each.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// One word. Apostrophes, hyphens and full stops inside a word belong to it
@@ -30,37 +31,53 @@ impl<'a> Token<'a> {
                 .all(|c| !c.is_alphabetic() || c.is_uppercase())
     }
 
-    /// The word in lower case without a final full stop, for list lookups.
-    pub fn key(&self) -> String {
-        self.text.trim_end_matches('.').to_lowercase()
+    /// The word in lower case without a final full stop, for list lookups. Most words
+    /// are already lower case and are borrowed, not copied.
+    pub fn key(&self) -> Cow<'a, str> {
+        let word = self.text.trim_end_matches('.');
+        if word.chars().any(char::is_uppercase) {
+            Cow::Owned(word.to_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
     }
 }
 
 /// The words of `text` (a sentence starting at byte `base` of the article).
 pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
-    let mut tokens: Vec<Token> = Vec::new();
+    let mut tokens = Vec::new();
+    tokenize_into(text, base, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into a vector that is cleared first, so one allocation serves many sentences.
+pub fn tokenize_into<'a>(text: &'a str, base: usize, tokens: &mut Vec<Token<'a>>) {
+    tokens.clear();
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
     let mut gap_start = 0;
-    while let Some((start, c)) = chars.next() {
-        if !c.is_alphanumeric() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (first, len) = char_at(text, i);
+        if !first.is_alphanumeric() {
+            i += len;
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, next)) = chars.peek() {
+        let start = i;
+        let mut end = i + len;
+        while end < bytes.len() {
+            let (next, len) = char_at(text, end);
             if next.is_alphanumeric() || is_mark(next) {
-                chars.next();
-                end = i + next.len_utf8();
+                end += len;
             } else if matches!(next, '\'' | '’' | '-' | '‐' | '.') {
                 // Inside a word only when a letter or digit follows; "Oslo-based" is two
                 // words so that "Oslo" can be a name on its own.
-                let after = text[i + next.len_utf8()..].chars().next();
-                let lower_suffix = matches!(next, '-' | '‐')
-                    && c.is_uppercase()
-                    && after.is_some_and(char::is_lowercase);
-                if after.is_some_and(char::is_alphanumeric) && !lower_suffix {
-                    chars.next();
-                    end = i + next.len_utf8();
+                let Some(after) = text[end + len..].chars().next() else {
+                    break;
+                };
+                let lower_suffix =
+                    matches!(next, '-' | '‐') && first.is_uppercase() && after.is_lowercase();
+                if after.is_alphanumeric() && !lower_suffix {
+                    end += len;
                 } else {
                     break;
                 }
@@ -70,25 +87,42 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
         }
         let word = &text[start..end];
         if bytes.get(end) == Some(&b'.') && takes_full_stop(word) {
-            chars.next();
             end += 1;
         } else if word.ends_with(['s', 'S']) && plural_possessive(&text[end..]) {
             // "Workers' Union": the apostrophe belongs to the word.
-            let (_, mark) = chars.next().expect("checked by plural_possessive");
-            end += mark.len_utf8();
+            end += char_at(text, end).1;
         }
         let gap = &text[gap_start..start];
         let joined = !tokens.is_empty()
-            && gap.chars().all(char::is_whitespace)
-            && gap.matches('\n').count() <= 1;
+            && (gap.bytes().all(|b| b.is_ascii_whitespace())
+                || gap.chars().all(char::is_whitespace))
+            && gap.bytes().filter(|&b| b == b'\n').count() <= 1;
         tokens.push(Token {
             text: &text[start..end],
             range: base + start..base + end,
             joined,
         });
         gap_start = end;
+        i = end;
     }
-    tokens
+}
+
+/// The character at a byte offset and its length; ASCII without decoding.
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let b = text.as_bytes()[at];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = text[at..].chars().next().expect("at a char boundary");
+    (c, c.len_utf8())
+}
+
+/// A word without a possessive ending: "Vance's" → "Vance", "Workers'" → "Workers".
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .or_else(|| word.strip_suffix(['\'', '’']))
+        .unwrap_or(word)
 }
 
 /// An apostrophe followed by a space, as in "the Workers' Union".
