@@ -28,7 +28,9 @@ pub fn generate(bytes: usize) -> String {
     // A linear congruential generator: the same article on every machine.
     let mut state: u64 = 0x5eed;
     while out.len() < bytes {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let paragraph = &paragraphs[(state >> 33) as usize % paragraphs.len()];
         out.push_str(paragraph);
         out.push_str("\n\n");

@@ -10,7 +10,11 @@ use sidenote::article::Article;
 use sidenote::entity;
 
 fn detect(c: &mut Criterion) {
-    let long = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/long-feature.txt")).unwrap();
+    let long = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/long-feature.txt"
+    ))
+    .unwrap();
     let big = archive::generate(15_000_000);
     let mut group = c.benchmark_group("detect");
     for (name, text, samples) in [("long-feature", &long, 100), ("archive-15MB", &big, 10)] {
@@ -24,7 +28,9 @@ fn detect(c: &mut Criterion) {
     let mut group = c.benchmark_group("segment");
     group.throughput(Throughput::Bytes(big.len() as u64));
     group.sample_size(10);
-    group.bench_function("archive-15MB", |b| b.iter(|| Article::from_text(Path::new("a"), black_box(&big))));
+    group.bench_function("archive-15MB", |b| {
+        b.iter(|| Article::from_text(Path::new("a"), black_box(&big)))
+    });
     group.finish();
 }
 

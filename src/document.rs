@@ -5,12 +5,19 @@ use std::path::Path;
 
 use crate::annotation::Annotations;
 use crate::article::Article;
-use crate::entity::{self, Entities};
+use crate::entity::{self, Correction, Entities};
 use crate::error::Result;
 use crate::sidecar::Sidecar;
 
 pub struct Document {
     pub article: Article,
+    /// What detection found, before any correction.
+    detected: Entities,
+    /// The newsroom's known names (`entities.toml`).
+    known: Vec<Correction>,
+    /// The editor's entity corrections, kept in the sidecar.
+    pub corrections: Vec<Correction>,
+    /// Detection with the known names and the corrections applied: what everyone sees.
     pub entities: Entities,
     pub annotations: Annotations,
     sidecar: Sidecar,
@@ -20,22 +27,32 @@ pub struct Document {
 }
 
 impl Document {
-    /// Open an article and its sidecar (`sidecar` overrides the default path beside it).
+    /// Open an article and its sidecar (`sidecar` overrides the default path beside it),
+    /// with the known names from `entities.toml` in the config folder and beside it.
     pub fn open(article: &Path, sidecar: Option<&Path>) -> Result<Document> {
+        let known = entity::known::load_known_names(article)?;
         let article = Article::load(article)?;
-        Document::from_article(article, sidecar)
+        Document::from_article(article, sidecar, known)
     }
 
     /// Wrap an article already in memory.
-    pub fn from_article(article: Article, sidecar: Option<&Path>) -> Result<Document> {
+    pub fn from_article(
+        article: Article,
+        sidecar: Option<&Path>,
+        known: Vec<Correction>,
+    ) -> Result<Document> {
         let sidecar_path = match sidecar {
             Some(path) => path.to_path_buf(),
             None => Sidecar::default_path(article.path()),
         };
         let (sidecar, loaded) = Sidecar::open(&sidecar_path, &article)?;
-        let entities = entity::detect(&article);
+        let detected = entity::detect(&article);
+        let entities = entity::apply(&article, detected.as_slice(), &known, &loaded.corrections);
         Ok(Document {
             article,
+            detected,
+            known,
+            corrections: loaded.corrections,
             entities,
             annotations: loaded.annotations,
             sidecar,
@@ -43,9 +60,20 @@ impl Document {
         })
     }
 
-    /// Write the annotations to the sidecar, atomically.
+    /// Write the annotations and corrections to the sidecar, atomically.
     pub fn save(&mut self) -> Result<()> {
-        self.sidecar.save(&self.article, &self.annotations)
+        self.sidecar
+            .save(&self.article, &self.annotations, &self.corrections)
+    }
+
+    /// Apply the corrections again after they changed.
+    pub fn refresh_entities(&mut self) {
+        self.entities = entity::apply(
+            &self.article,
+            self.detected.as_slice(),
+            &self.known,
+            &self.corrections,
+        );
     }
 
     pub fn sidecar_path(&self) -> &Path {

@@ -51,6 +51,19 @@ pub enum Error {
     #[error("sidecar {path} was changed by another program; your annotations were saved to {saved_to} instead", path = .path.display(), saved_to = .saved_to.display())]
     SidecarChanged { path: PathBuf, saved_to: PathBuf },
 
+    /// A list of known names could not be read.
+    #[error("cannot read known names {path}: {reason}", path = .path.display(), reason = io_reason(.cause))]
+    ReadEntities { path: PathBuf, cause: io::Error },
+
+    /// A list of known names is not valid TOML or lacks a field.
+    #[error("known names {path} are broken at line {line}, column {column}: {message}", path = .path.display())]
+    BadEntities {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
     /// A theme file is missing or broken.
     #[error("theme {name}: {message}")]
     Theme { name: String, message: String },
@@ -84,6 +97,21 @@ pub fn io_reason(err: &io::Error) -> String {
             }
         }
     }
+}
+
+/// 1-based line and column (in characters) of a byte offset in a file's text.
+pub fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

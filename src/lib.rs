@@ -18,3 +18,9 @@ pub mod sidecar;
 pub mod tui;
 
 pub use error::{Error, Result};
+
+/// sidenote's folder in the platform's config folder (`~/.config/sidenote` on Linux),
+/// where the user's own known names, themes and config live.
+pub fn config_dir() -> Option<std::path::PathBuf> {
+    dirs::config_dir().map(|d| d.join("sidenote"))
+}

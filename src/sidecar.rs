@@ -15,7 +15,8 @@ use toml::value::Datetime;
 use crate::anchor::{Anchor, Placement};
 use crate::annotation::{Annotation, Annotations, Kind};
 use crate::article::Article;
-use crate::error::{Error, Result};
+use crate::entity::Correction;
+use crate::error::{Error, Result, line_column};
 
 /// The format this version reads and writes.
 pub const FORMAT: &str = "sidenote/1";
@@ -34,6 +35,7 @@ pub struct Sidecar {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Loaded {
     pub annotations: Annotations,
+    pub corrections: Vec<Correction>,
     /// True when the sidecar was written for a different version of the article text.
     pub article_changed: bool,
 }
@@ -86,8 +88,13 @@ impl Sidecar {
 
     /// Write the annotations. If another program changed the sidecar since we read it,
     /// it is left alone and ours go to `<sidecar>.conflict-<time>` (an error says where).
-    pub fn save(&mut self, article: &Article, annotations: &Annotations) -> Result<()> {
-        let text = serialise(article, annotations);
+    pub fn save(
+        &mut self,
+        article: &Article,
+        annotations: &Annotations,
+        corrections: &[Correction],
+    ) -> Result<()> {
+        let text = serialise(article, annotations, corrections);
         if self.diverted.is_none() && self.changed_on_disk() {
             let stamp = crate::annotation::now().replace(':', "");
             let mut name = self.path.file_name().unwrap_or_default().to_os_string();
@@ -157,6 +164,9 @@ struct File {
     article: ArticleInfo,
     #[serde(default, rename = "annotation", skip_serializing_if = "Vec::is_empty")]
     annotations: Vec<Stored>,
+    /// The editor's entity corrections; detection fills in the rest.
+    #[serde(default, rename = "entity", skip_serializing_if = "Vec::is_empty")]
+    entities: Vec<Correction>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -271,13 +281,18 @@ fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
         .collect();
     Ok(Loaded {
         annotations: Annotations::new(items),
+        corrections: file.entities,
         article_changed: file.article.fingerprint != article.fingerprint(),
     })
 }
 
 /// The sidecar's text for these annotations. Placed annotations get fresh anchors, so a
 /// sidecar saved after the article changed records where they are now.
-pub fn serialise(article: &Article, annotations: &Annotations) -> String {
+pub fn serialise(
+    article: &Article,
+    annotations: &Annotations,
+    corrections: &[Correction],
+) -> String {
     let file = File {
         format: FORMAT.to_string(),
         article: ArticleInfo {
@@ -314,6 +329,7 @@ pub fn serialise(article: &Article, annotations: &Annotations) -> String {
                 }
             })
             .collect(),
+        entities: corrections.to_vec(),
     };
     toml::to_string(&file).expect("a sidecar always serialises")
 }
@@ -321,19 +337,4 @@ pub fn serialise(article: &Article, annotations: &Annotations) -> String {
 /// toml's messages carry a rendered excerpt after the first line; keep the sentence.
 fn toml_message(err: &toml::de::Error) -> String {
     err.message().trim().trim_end_matches('.').to_string()
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
-    let before = &bytes[..at.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
 }

@@ -22,7 +22,7 @@ Normalisation:
 - Names written in capitals only (zh_TW romanizations such as CHIA-HAO) become
   "Chia-hao". This is how English news writes Taiwanese given names ("Tsai Ing-wen").
 - Otherwise the name keeps Faker's spelling and accents, because its data is already
-  in title case ("José", "Jean-Pierre", "D'Angelo").
+  in title case ("José", "Jean-Pierre").
 
 Entries that are dropped, with the reason recorded in the file header:
 - the name contains a space or a full stop ("Hans Peter", "H.-Dieter"). sidenote
@@ -129,9 +129,9 @@ NOT_NAMES = {
     **dict.fromkeys([
         "Add", "Ah", "An", "Arch", "Art", "Banks", "Beat", "Bill", "Bird", "Brain",
         "Branch", "Brown", "Burns", "Can", "Cannon", "Cap", "Carry", "Case", "Cash",
-        "Chance", "Charity", "Chase", "China", "Chip", "Colon", "Con", "Constant",
+        "Chance", "Charity", "Chase", "Chip", "Colon", "Con", "Constant",
         "Corona", "Dawn", "Delta", "Dock", "Edit", "Elder", "Else", "Era", "Ever",
-        "Faith", "Fate", "Fed", "Fleet", "Floor", "Ford", "Franc", "French", "Friend",
+        "Faith", "Fate", "Fed", "Fleet", "Floor", "Ford", "Franc", "Friend",
         "Gauge", "Gay", "Gorge", "Green", "Gun", "Hall", "Harm", "Hence", "Hope",
         "Hunt", "Job", "Joke", "Joy", "Justice", "Kick", "Lean", "Less", "Liberty",
         "Lies", "Line", "Link", "Little", "Loan", "Lone", "Long", "Lot", "Love",
@@ -152,6 +152,8 @@ NOT_NAMES = {
     ], CALENDAR),
     **dict.fromkeys(["Al", "Del", "Della", "El", "Le", "Mac", "Van", "Von"], PARTICLE),
     **dict.fromkeys(["Babe", "Baby", "Infant", "Unknown", "Unnamed"], PLACEHOLDER),
+    **dict.fromkeys(["French", "German", "Philippine"], "demonym adjective (demonyms.txt)"),
+    "China": "country name",
     # Also words with another meaning for sidenote's lexicon (place/organisation words):
     **dict.fromkeys(["Canal", "Canyon", "Council", "Forest", "Hill", "Lane", "Media",
                      "Park", "Press", "River"], "place or organisation word"),
@@ -189,10 +191,19 @@ def wheel_version(wheel: Path) -> str:
     raise SystemExit(f"{wheel}: no version in METADATA")
 
 
+# Letters that Unicode decomposition does not reduce to ASCII (as in extract.py).
+ASCII_EXTRA = str.maketrans({
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+    "ı": "i", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th",
+    "‘": "'", "’": "'", "ʼ": "'", "ʻ": "'", "ʿ": "'", "ʾ": "'", "–": "-",
+})
+
+
 def sort_key(name: str) -> tuple[str, str]:
-    """Alphabetical, ignoring case and accents (as extract.py sorts)."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return ("".join(c for c in decomposed if not unicodedata.combining(c)).casefold(), name)
+    """Alphabetical, ignoring case and accents, the same order as extract.py."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(ASCII_EXTRA))
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return ((folded if folded.isascii() else name).casefold(), name)
 
 
 def collect(wheel: Path) -> tuple[dict[str, set[str]], list[str]]:
@@ -285,7 +296,8 @@ def main() -> None:
         "Wiktionary or name sites) whose terms are not a permissive licence:",
         *wrap(sorted(REJECTED), "  "),
         "Locales in other scripts (Arabic, Cyrillic, Greek, Hebrew, Indic, CJK, Thai, ...) add nothing.",
-        "Kept although ambiguous: Jan (also the abbreviation of January).",
+        "Kept although ambiguous: Jan (also the abbreviation of January); names that are also",
+        "places, as in given-names.txt (Jordan, Georgia, India, Israel, Kenya, Paris, Sydney, Victoria).",
         "Dropped (reason: names):",
     ]
     for reason in sorted(drops):

@@ -19,7 +19,7 @@ use rustc_hash::FxHashSet;
 use super::lexicon::{Lexicon, lexicon};
 use super::merge::{Candidate, Votes, merge};
 use super::tokens::{Token, strip_possessive, tokenize, tokenize_into};
-use super::{Entities, Entity};
+use super::{Entities, Entity, EntityKind};
 use crate::article::Article;
 
 /// Lower-case words that may sit inside a name between capitalised words.
@@ -30,7 +30,111 @@ const PARTICLES: &[&str] = &[
 /// Lower-case words that may join the parts of an organisation's or a place's name.
 const JOINERS: &[&str] = &["of", "for", "and", "the", "on", "&"];
 /// Words before a place: "in Bergen", "near Askøy".
-const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "around", "towards"];
+const STRONG_PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "near",
+    "outside",
+    "across",
+    "around",
+    "towards",
+    "throughout",
+    "inside",
+];
+/// Words that often come before a place, and as often before something else.
+const WEAK_PLACE_PREPOSITIONS: &[&str] = &["from", "to", "at", "via", "between"];
+/// Legal and ownership suffixes that end a company's name ("Harcourt Bauer & Co").
+const LEGAL_SUFFIXES: &[&str] = &[
+    "co",
+    "inc",
+    "ltd",
+    "llc",
+    "llp",
+    "plc",
+    "corp",
+    "sons",
+    "partners",
+    "associates",
+    "gmbh",
+    "ag",
+    "sa",
+    "ab",
+    "asa",
+    "nv",
+    "bv",
+    "oy",
+    "oyj",
+    "spa",
+    "srl",
+    "pty",
+    "kk",
+    "limited",
+];
+/// Possessive words that name a group of people in an institution's name ("Women's Institute").
+const GROUP_POSSESSIVES: &[&str] = &[
+    "children",
+    "women",
+    "men",
+    "people",
+    "workers",
+    "veterans",
+    "farmers",
+    "teachers",
+    "citizens",
+    "mothers",
+    "seamen",
+    "fishermen",
+    "nurses",
+    "doctors",
+];
+/// What an organisation has after a possessive: "Meridian's board".
+const ORGANISATION_POSSESSIONS: &[&str] = &[
+    "board",
+    "shares",
+    "shareholders",
+    "headquarters",
+    "subsidiary",
+    "subsidiaries",
+    "staff",
+    "employees",
+    "customers",
+    "clients",
+    "stores",
+    "warehouses",
+    "plants",
+    "factory",
+    "factories",
+    "offices",
+    "profits",
+    "profit",
+    "revenue",
+    "revenues",
+    "results",
+    "stock",
+    "chief",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "directors",
+    "annual",
+    "quarterly",
+    "members",
+    "branch",
+    "branches",
+    "fleet",
+    "accounts",
+    "shareholder",
+    "takeover",
+    "bid",
+    "offer",
+];
+/// First words of place names: "San Isidro", "Port Moresby", "Lake Mjøsa".
+const PLACE_PREFIXES: &[&str] = &[
+    "san", "santa", "santo", "são", "saint", "st", "port", "puerto", "porto", "fort", "mount",
+    "lake", "cape", "north", "south", "east", "west", "upper", "lower", "great", "new", "el", "la",
+    "los", "las", "al",
+];
+/// Words of the `other` list that start a name rather than end it: "Cyclone Teyana".
+const STARTS_OTHER: &[&str] = &["cyclone", "hurricane", "typhoon", "storm", "operation"];
 /// Words after a name that say a person or organisation speaks.
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -57,6 +161,7 @@ pub fn detect(article: &Article) -> Entities {
     let mut tokens = Vec::new();
     for (index, paragraph) in article.paragraphs().iter().enumerate() {
         if Some(index) == article.date_paragraph() {
+            byline(article, paragraph.range.clone(), &mut candidates);
             continue;
         }
         if Some(index) == article.title_paragraph() || is_headline(article.paragraph_text(index)) {
@@ -72,14 +177,52 @@ pub fn detect(article: &Article) -> Entities {
                 lower_words: &lower_words,
                 lex,
             };
+            let first = candidates.len();
             for (at, run) in runs(&tokens, lex) {
                 context.classify(at, run, &mut candidates);
             }
+            link_lists(article.text(), &mut candidates[first..], first);
         }
     }
     let mut entities = merge(candidates, lex);
     add_headline_mentions(article, &headline_paragraphs, &mut entities, lex);
     Entities::new(entities)
+}
+
+/// Mark each candidate that follows another in a list: "A, B and C", "A or B", "A & B".
+fn link_lists(text: &str, candidates: &mut [Candidate], offset: usize) {
+    for k in 1..candidates.len() {
+        let gap = text[candidates[k - 1].range.end..candidates[k].range.start].trim();
+        if matches!(gap, "," | "and" | ", and" | "or" | ", or" | "&") {
+            candidates[k].coordinated = Some(offset + k - 1);
+        }
+    }
+}
+
+/// The author in a dateline: "Published March 3, 2025 · By Ingrid Holm".
+fn byline(article: &Article, range: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
+    let text = &article.text()[range.clone()];
+    let Some(at) = text.find("By ").or_else(|| text.find("by ")) else {
+        return;
+    };
+    let start = range.start + at + 3;
+    let tokens = tokenize(&article.text()[start..range.end], start);
+    let name: Vec<Token> = tokens
+        .into_iter()
+        .enumerate()
+        .take_while(|(i, t)| t.is_capitalised() && (*i == 0 || t.joined))
+        .map(|(_, t)| t)
+        .collect();
+    if name.len() >= 2 {
+        out.push(Candidate {
+            name: join(&name),
+            range: name[0].range.start..name_end(&name[name.len() - 1]),
+            votes: [4, 0, 0, 0],
+            sentence_initial: false,
+            acronym: None,
+            coordinated: None,
+        });
+    }
 }
 
 /// Words written in lower case somewhere in the text ("several", "later"): when such a
@@ -151,18 +294,19 @@ fn is_headline(paragraph: &str) -> bool {
 fn runs<'t, 'a>(tokens: &'t [Token<'a>], lex: &Lexicon) -> Vec<(usize, &'t [Token<'a>])> {
     let mut result = Vec::new();
     let mut start: Option<usize> = None;
-    let close = |start: &mut Option<usize>, end: usize, result: &mut Vec<(usize, &'t [Token<'a>])>| {
-        if let Some(s) = start.take() {
-            // A run never ends on a joiner or particle.
-            let mut e = end;
-            while e > s && !tokens[e - 1].is_capitalised() {
-                e -= 1;
+    let close =
+        |start: &mut Option<usize>, end: usize, result: &mut Vec<(usize, &'t [Token<'a>])>| {
+            if let Some(s) = start.take() {
+                // A run never ends on a joiner or particle.
+                let mut e = end;
+                while e > s && !tokens[e - 1].is_capitalised() {
+                    e -= 1;
+                }
+                if e > s {
+                    result.push((s, &tokens[s..e]));
+                }
             }
-            if e > s {
-                result.push((s, &tokens[s..e]));
-            }
-        }
-    };
+        };
     for (i, token) in tokens.iter().enumerate() {
         let continues = start.is_some() && token.joined;
         if !token.is_capitalised() {
@@ -203,7 +347,7 @@ struct Sentence<'s> {
 
 impl Sentence<'_> {
     /// Whether the word at `at` starts the sentence or a clause inside it (after a
-    /// quotation mark, a bracket, a colon, a semicolon, a dash, or a full stop within a
+    /// quotation mark, a colon, a semicolon, a dash, or a full stop within a
     /// quotation that the sentence splitter kept whole), where every word is
     /// capitalised whether or not it is a name.
     fn starts_clause(&self, at: usize) -> bool {
@@ -212,7 +356,7 @@ impl Sentence<'_> {
         }
         let gap = &self.text[self.tokens[at - 1].range.end..self.tokens[at].range.start];
         // An opening mark touches the word it opens; a closing one is followed by a space.
-        gap.ends_with(['"', '“', '‘', '\'', '(', '['])
+        gap.ends_with(['"', '“', '‘', '\''])
             || gap.contains([':', ';', '—', '–', '.', '!', '?'])
             || gap.contains(" - ")
     }
@@ -251,11 +395,14 @@ impl Sentence<'_> {
         }
     }
 
-    /// Cut a run into names. A joiner ("of", "for") holds two parts together only after
-    /// an organisation or place word ("Bank of England", "Institute for Regional
-    /// Economics"), not after a person ("Ingrid Solheim of the Coastal Party"). A
-    /// possessive ends a name unless what follows is an institution named after it
-    /// ("St. Brendan's Hospital").
+    /// Cut a run into names. A joiner ("of", "for") holds two parts together after an
+    /// organisation or place word ("Bank of England", "Institute for Regional Economics"),
+    /// not after a person ("Ingrid Solheim of the Coastal Party") or a company's legal suffix
+    /// ("Tallow Ridge Capital Inc of Boston"). Once such a name is open, "and" continues it
+    /// ("Ministry of Fisheries and Coastal Affairs"); otherwise "and" joins only parts that
+    /// end in an organisation word ("Competition and Markets Authority"), and "&" a legal
+    /// suffix ("Harcourt Bauer & Co"). A possessive ends a name unless a saint's name or a
+    /// group of people names an institution ("St. Brendan's Hospital", "Women's Institute").
     fn pieces<'r, 'a>(&self, run: &'r [Token<'a>]) -> Vec<(&'r [Token<'a>], usize)> {
         let lex = self.lex;
         let institutional = |tokens: &[Token]| {
@@ -266,32 +413,65 @@ impl Sentence<'_> {
         };
         let mut pieces = Vec::new();
         let mut start = 0;
+        let mut open = false;
         let mut i = 0;
         while i < run.len() {
             let token = &run[i];
-            let joiner = !token.is_capitalised() && JOINERS.contains(&token.key().as_ref());
-            if joiner {
+            if !token.is_capitalised() && JOINERS.contains(&token.text) {
+                let mut next = i;
+                while next < run.len() && !run[next].is_capitalised() {
+                    next += 1;
+                }
+                let after_end = run[next..]
+                    .iter()
+                    .position(|t| !t.is_capitalised())
+                    .map_or(run.len(), |p| next + p);
                 let before = &run[start..i];
-                let chained = institutional(before) || lex.known(&join(&run[start..])).is_some();
-                if !chained || token.key() == "and" || token.key() == "&" {
+                let after = &run[next..after_end];
+                let legal_end = before
+                    .last()
+                    .is_some_and(|t| LEGAL_SUFFIXES.contains(&name_key(t).as_str()));
+                let chained = match token.text {
+                    "and" | "&" if next - i == 1 => {
+                        open || (token.text == "&"
+                            && after
+                                .last()
+                                .is_some_and(|t| LEGAL_SUFFIXES.contains(&name_key(t).as_str())))
+                            || (institutional(after)
+                                && !institutional(before)
+                                && !lex.is_given_name(before[0].text)
+                                && lex.known(&join(before)).is_none())
+                    }
+                    "and" | "&" => false,
+                    _ => {
+                        (institutional(before) && !legal_end)
+                            || open
+                            || lex.known(&join(&run[start..after_end])).is_some()
+                    }
+                };
+                if chained {
+                    open |= matches!(token.text, "of" | "for" | "on");
+                } else {
                     if start < i {
                         pieces.push((&run[start..i], start));
                     }
-                    // Skip the joiners: "of the".
-                    while i < run.len() && !run[i].is_capitalised() {
-                        i += 1;
-                    }
-                    start = i;
-                    continue;
+                    start = next;
+                    open = false;
                 }
-            } else if ends_with_possessive(token.text) && i + 1 < run.len() {
+                i = next;
+                continue;
+            }
+            if ends_with_possessive(token.text) && i + 1 < run.len() {
+                let saint = matches!(run[start].text, "St." | "St" | "Saint");
+                let group = GROUP_POSSESSIVES.contains(&name_key(token).as_str());
                 let rest_end = run[i + 1..]
                     .iter()
                     .position(|t| !t.is_capitalised())
                     .map_or(run.len(), |p| i + 1 + p);
-                if !institutional(&run[i + 1..rest_end]) {
+                if !((saint || group) && institutional(&run[i + 1..rest_end])) {
                     pieces.push((&run[start..=i], start));
                     start = i + 1;
+                    open = false;
                 }
             }
             i += 1;
@@ -305,11 +485,16 @@ impl Sentence<'_> {
     /// Separate a title or role from the name, then weigh the evidence for its type.
     fn name(&self, run: &[Token], at: usize, out: &mut Vec<Candidate>) {
         let lex = self.lex;
-        let keys: Vec<String> = run.iter().map(name_key).collect();
-        let last = keys.len() - 1;
-        let mut votes: Votes = [0; 4];
         let mut run = run;
         let mut at = at;
+        let mut votes: Votes = [0; 4];
+        // Letters after a name are not part of it: "Helena Marchetti KC".
+        while run.len() > 1 && lex.is_post_nominal(run[run.len() - 1].text) {
+            run = &run[..run.len() - 1];
+            votes[0] += 2;
+        }
+        let keys: Vec<String> = run.iter().map(name_key).collect();
+        let last = keys.len() - 1;
         // "Deputy Finance Minister Tomas Berg", "Port Authority Director Anna Lind".
         if !lex.is_organisation_word(&keys[last])
             && let Some(role) = keys[..last].iter().rposition(|k| lex.is_role(k))
@@ -328,15 +513,28 @@ impl Sentence<'_> {
         } else if keys.iter().all(|k| lex.is_role(k) || lex.is_qualifier(k)) {
             return; // "Finance Minister", "President"
         }
+        // A nationality is not a name ("Norwegian", "Sri Lankan"), though it may start one
+        // ("Norwegian Coastal Freight Workers' Union").
         let keys: Vec<String> = run.iter().map(name_key).collect();
-        let written = &self.text[run[0].range.start..run[run.len() - 1].range.end];
+        let last = keys.len() - 1;
+        if lex.is_demonym(&join(run))
+            || (lex.is_demonym(run[0].text)
+                && !lex.is_organisation_word(&keys[last])
+                && run.len() == 1)
+        {
+            return;
+        }
+        if run.len() == 1 && is_plural_acronym(run[0].text) {
+            return; // "MPs", "CEOs"
+        }
+        let written = &self.text[run[0].range.start..run[last].range.end];
         let (name, end) = match lex.known(written) {
-            Some(_) => (written.to_string(), run[run.len() - 1].range.end),
-            None => (join(run), name_end(&run[run.len() - 1])),
+            Some(_) => (written.to_string(), run[last].range.end),
+            None => (join(run), name_end(&run[last])),
         };
         let before = at.checked_sub(1).map(|i| &self.tokens[i]);
         let after = self.tokens.get(at + run.len());
-        let rest = &self.text[run[run.len() - 1].range.end..];
+        let rest = &self.text[run[last].range.end..];
 
         if let Some((_, kind)) = lex.known(&name) {
             votes[kind as usize] += 4;
@@ -344,17 +542,35 @@ impl Sentence<'_> {
         if keys.iter().any(|k| lex.is_organisation_word(k)) {
             votes[1] += 3;
         }
+        if LEGAL_SUFFIXES.contains(&keys[last].as_str()) && run.len() > 1 {
+            votes[1] += 2;
+        }
         let first_names_a_place = keys.len() > 2 && keys[1] == "of" && lex.is_place_word(&keys[0]);
-        if lex.is_place_word(&keys[keys.len() - 1]) || first_names_a_place {
+        if lex.is_place_word(&keys[last]) || first_names_a_place {
             votes[2] += 3;
         }
-        if let Some(before) = before {
+        if lex.is_other_word(&keys[last])
+            || (run.len() > 1
+                && lex.is_other_word(&keys[0])
+                && STARTS_OTHER.contains(&keys[0].as_str()))
+        {
+            votes[3] += 4;
+        }
+        if self.cue_before(at) {
+            votes[3] += 3;
+        }
+        if let Some(before) = before.filter(|b| !b.is_capitalised()) {
             let key = before.key();
-            if lex.is_role(&key) && !before.is_capitalised() {
+            if lex.is_role(&key) {
                 votes[0] += 3;
             }
-            if PLACE_PREPOSITIONS.contains(&key.as_ref()) {
+            if STRONG_PLACE_PREPOSITIONS.contains(&key.as_ref()) {
+                votes[2] += 2;
+            } else if WEAK_PLACE_PREPOSITIONS.contains(&key.as_ref()) {
                 votes[2] += 1;
+            }
+            if key == "said" && run.len() > 1 {
+                votes[0] += 1;
             }
         }
         if rest.starts_with("-based") || rest.starts_with("-born") || rest.starts_with("‐based") {
@@ -363,8 +579,19 @@ impl Sentence<'_> {
         if self.apposition_names_role(at + run.len()) {
             votes[0] += 2;
         }
+        if self.apposition_names_place(at + run.len()) {
+            votes[2] += 3;
+        }
+        if age_follows(rest) {
+            votes[0] += 3;
+        }
         if after.is_some_and(|t| SPEECH_VERBS.contains(&t.key().as_ref())) && run.len() > 1 {
             votes[0] += 1;
+        }
+        if ends_with_possessive(run[last].text)
+            && after.is_some_and(|t| ORGANISATION_POSSESSIONS.contains(&t.key().as_ref()))
+        {
+            votes[1] += 2;
         }
         let acronym = acronym_after(rest);
         if acronym.is_some() {
@@ -373,11 +600,12 @@ impl Sentence<'_> {
         if run.len() == 1 && run[0].is_all_caps() && run[0].text.chars().count() <= 6 {
             votes[1] += 1;
         }
-        if (2..=4).contains(&run.len())
-            && lex.is_given_name(run[0].text)
-            && votes[1] + votes[2] == 0
-        {
+        let named_thing = votes[1] + votes[2] + votes[3] >= 3;
+        if (2..=4).contains(&run.len()) && lex.is_given_name(run[0].text) && !named_thing {
             votes[0] += 2;
+        }
+        if run.len() > 1 && PLACE_PREFIXES.contains(&keys[0].as_str()) {
+            votes[2] += 2;
         }
         if run.len() == 1 && run[0].text.chars().count() == 1 {
             return; // a lone letter: "Gate B"
@@ -389,7 +617,54 @@ impl Sentence<'_> {
             votes,
             sentence_initial: self.starts_clause(at),
             acronym,
+            coordinated: None,
         });
+    }
+
+    /// A vessel, craft or mission noun shortly before: "the tanker Halcyon Trader", "the
+    /// vessel, the Halcyon Trader", "a vehicle named Skua".
+    fn cue_before(&self, at: usize) -> bool {
+        let mut i = at;
+        for _ in 0..4 {
+            let Some(previous) = i.checked_sub(1) else {
+                return false;
+            };
+            let token = &self.tokens[previous];
+            let key = token.key();
+            if self.lex.is_other_cue(&key) {
+                return true;
+            }
+            if !matches!(
+                key.as_ref(),
+                "the" | "a" | "an" | "named" | "called" | "dubbed"
+            ) {
+                return false;
+            }
+            i = previous;
+        }
+        false
+    }
+
+    /// "Hambantota, Sri Lanka": a name followed by a comma and a known place.
+    fn apposition_names_place(&self, after: usize) -> bool {
+        let Some(next) = self.tokens.get(after) else {
+            return false;
+        };
+        let gap = &self.text[self.tokens[after - 1].range.end..next.range.start];
+        if gap.trim() != "," {
+            return false;
+        }
+        (1..=3).any(|len| {
+            let Some(words) = self.tokens.get(after..after + len) else {
+                return false;
+            };
+            words[1..].iter().all(|t| t.joined)
+                && words.iter().all(Token::is_capitalised)
+                && self
+                    .lex
+                    .known(&join(words))
+                    .is_some_and(|(_, kind)| kind == EntityKind::Place)
+        })
     }
 
     /// "Whitfield, a spokesman for the authority", "Okafor, the institute's director".
@@ -407,13 +682,27 @@ impl Sentence<'_> {
     }
 }
 
+/// "MPs", "CEOs": a plural of an abbreviation, not a name.
+fn is_plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s')
+        .is_some_and(|stem| stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase()))
+}
+
+/// ", 45," after a name gives a person's age.
+fn age_follows(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && rest[digits..].starts_with([',', ')'])
+}
+
 /// A word as a list key: lower case, without a final stop or a possessive.
 fn name_key(token: &Token) -> String {
     strip_possessive(token.text)
         .trim_end_matches('.')
         .to_lowercase()
 }
-
 
 /// Where a name ends: before a possessive "'s".
 fn name_end(token: &Token) -> usize {

@@ -12,6 +12,10 @@ pub struct Lexicon {
     place_words: HashSet<&'static str>,
     calendar: HashSet<&'static str>,
     function_words: HashSet<&'static str>,
+    other_words: HashSet<&'static str>,
+    other_cues: HashSet<&'static str>,
+    post_nominals: HashSet<&'static str>,
+    demonyms: HashSet<String>,
     /// Lower-case name or alias → canonical name and type.
     gazetteer: HashMap<String, (&'static str, EntityKind)>,
     given_names: HashSet<&'static str>,
@@ -26,7 +30,23 @@ pub fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     fn load() -> Lexicon {
         let mut gazetteer = HashMap::default();
+        // The places that demonyms belong to come first: they add continents and regions
+        // ("Europe", "Middle East") that the other lists do not have. Later lists win where
+        // a name is in two: a country over a city over an organisation.
+        for line in lines(include_str!("../../data/gazetteer/demonyms.txt")) {
+            if let Some(place) = line.split('|').next() {
+                gazetteer.insert(place.to_lowercase(), (place, EntityKind::Place));
+            }
+        }
         for (data, kind) in [
+            (
+                include_str!("../../data/gazetteer/news-outlets.txt"),
+                EntityKind::Organization,
+            ),
+            (
+                include_str!("../../data/gazetteer/organizations.txt"),
+                EntityKind::Organization,
+            ),
             (
                 include_str!("../../data/gazetteer/regions.txt"),
                 EntityKind::Place,
@@ -58,8 +78,19 @@ impl Lexicon {
             place_words: lines(include_str!("../../data/lexicon/place-words.txt")).collect(),
             calendar: lines(include_str!("../../data/lexicon/calendar.txt")).collect(),
             function_words: lines(include_str!("../../data/lexicon/function-words.txt")).collect(),
+            other_words: lines(include_str!("../../data/lexicon/other-words.txt")).collect(),
+            other_cues: lines(include_str!("../../data/lexicon/other-cues.txt")).collect(),
+            post_nominals: lines(include_str!("../../data/lexicon/post-nominals.txt")).collect(),
+            demonyms: lines(include_str!("../../data/gazetteer/demonyms.txt"))
+                .flat_map(|line| line.split('|').skip(1))
+                .map(|d| d.trim().to_lowercase())
+                .collect(),
             gazetteer,
-            given_names: lines(include_str!("../../data/gazetteer/given-names.txt")).collect(),
+            given_names: lines(include_str!("../../data/gazetteer/given-names.txt"))
+                .chain(lines(include_str!(
+                    "../../data/gazetteer/given-names-international.txt"
+                )))
+                .collect(),
         }
     }
 
@@ -99,6 +130,26 @@ impl Lexicon {
     /// articles, pronouns, prepositions, conjunctions, common adverbs.
     pub fn is_function_word(&self, key: &str) -> bool {
         self.function_words.contains(key)
+    }
+
+    /// Laws, events, prizes, storms: "act", "cup", "cyclone".
+    pub fn is_other_word(&self, key: &str) -> bool {
+        self.other_words.contains(key)
+    }
+
+    /// Vessels and craft before a name: "tanker", "satellite".
+    pub fn is_other_cue(&self, key: &str) -> bool {
+        self.other_cues.contains(key)
+    }
+
+    /// Letters after a name, as written: "KC", "Jr.".
+    pub fn is_post_nominal(&self, word: &str) -> bool {
+        self.post_nominals.contains(word)
+    }
+
+    /// A nationality or other demonym, any case: "Norwegian", "Sri Lankan".
+    pub fn is_demonym(&self, words: &str) -> bool {
+        self.demonyms.contains(&words.to_lowercase())
     }
 
     /// A common given name, as written ("Elena").

@@ -20,6 +20,9 @@ pub(super) struct Candidate {
     pub(super) sentence_initial: bool,
     /// An acronym written in brackets right after it: "World Food Programme (WFP)".
     pub(super) acronym: Option<String>,
+    /// The candidate just before it in a list with it ("Hammerfest, Vardø and Båtsfjord"),
+    /// by index; things listed together are usually of one kind.
+    pub(super) coordinated: Option<usize>,
 }
 
 /// Group candidates into entities: one per name, then merge surnames, acronyms and
@@ -27,18 +30,26 @@ pub(super) struct Candidate {
 pub(super) fn merge(candidates: Vec<Candidate>, lex: &Lexicon) -> Vec<Entity> {
     let mut groups = Groups::default();
     let mut acronyms = Vec::new();
-    for candidate in candidates {
-        let index = groups.add(&candidate, lex);
-        if let Some(acronym) = candidate.acronym {
-            acronyms.push((acronym, index));
+    let mut group_of = Vec::with_capacity(candidates.len());
+    for candidate in &candidates {
+        let index = groups.add(candidate, lex);
+        group_of.push(index);
+        if let Some(acronym) = &candidate.acronym {
+            acronyms.push((acronym.clone(), index));
         }
     }
+    let lists: Vec<(usize, usize)> = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| Some((group_of[i], group_of[c.coordinated?])))
+        .collect();
     for (acronym, index) in acronyms {
         groups.add_acronym(&acronym, index);
     }
-    groups.default_to_people();
+    groups.follow_lists(&lists);
+    groups.default_kinds();
     groups.merge_short_names(lex);
-    groups.into_entities()
+    groups.into_entities(lex)
 }
 
 /// The mentions found under one name, and the evidence for its type.
@@ -142,15 +153,43 @@ impl Groups {
         }
     }
 
-    /// With no evidence at all, two to four words in title case are most often a person.
-    fn default_to_people(&mut self) {
+    /// A name with no evidence of its own takes the kind of the names listed with it:
+    /// in "Hammerfest, Vardø and Båtsfjord" one known town makes towns of the others.
+    fn follow_lists(&mut self, lists: &[(usize, usize)]) {
+        for _ in 0..2 {
+            let kinds: Vec<Option<EntityKind>> = self
+                .list
+                .iter()
+                .map(|g| {
+                    (g.votes != [0; 4])
+                        .then(|| g.kind())
+                        .filter(|k| *k != EntityKind::Other)
+                })
+                .collect();
+            for &(a, b) in lists {
+                for (this, other) in [(a, b), (b, a)] {
+                    if self.list[this].votes == [0; 4]
+                        && let Some(kind) = kinds[other]
+                    {
+                        self.list[this].votes[kind as usize] += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// With no evidence at all, two to four words in title case are most often a person,
+    /// and a single unknown name most often a place (a town, a district, a region).
+    fn default_kinds(&mut self) {
         for group in &mut self.list {
             let words = group.words();
-            if group.votes == [0; 4]
-                && (2..=4).contains(&words.len())
-                && words.iter().all(|w| is_title_case_word(w))
-            {
-                group.votes[0] = 1;
+            if group.votes != [0; 4] || !words.iter().all(|w| is_title_case_word(w)) {
+                continue;
+            }
+            match words.len() {
+                1 => group.votes[2] = 1,
+                2..=4 => group.votes[0] = 1,
+                _ => {}
             }
         }
     }
@@ -205,6 +244,9 @@ impl Groups {
                 self.absorb(i, into);
                 continue;
             }
+            if lex.known(&group.name).is_some() {
+                continue; // "Kaunas" is the city, not short for "Kaunas Rangers"
+            }
             let longer: Vec<usize> = organisations
                 .iter()
                 .copied()
@@ -217,11 +259,13 @@ impl Groups {
     }
 
     /// The confirmed groups as entities, with unique ids and sorted mentions.
-    fn into_entities(self) -> Vec<Entity> {
+    fn into_entities(self, lex: &Lexicon) -> Vec<Entity> {
         let mut used_ids = HashSet::new();
         self.list
             .into_iter()
             .filter(|g| !g.mentions.is_empty() && g.confirmed)
+            // "the Club", "Trading": an organisation word on its own names nothing.
+            .filter(|g| g.name.contains(' ') || !lex.is_organisation_word(&g.name.to_lowercase()))
             .map(|mut g| {
                 g.mentions.sort_by_key(|r| r.start);
                 g.mentions.dedup();
@@ -266,17 +310,7 @@ fn winner(votes: Votes) -> EntityKind {
 
 /// Lower-case words joined by hyphens, made unique with a number.
 fn unique_id(name: &str, used: &mut HashSet<String>) -> String {
-    let base: String = name
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let base = if base.is_empty() {
-        "entity".to_string()
-    } else {
-        base
-    };
+    let base = super::slug(name);
     let mut id = base.clone();
     let mut n = 2;
     while !used.insert(id.clone()) {

@@ -1,6 +1,8 @@
 //! People, organisations and places an article names.
 
+mod corrections;
 mod detect;
+pub mod known;
 mod lexicon;
 mod merge;
 mod tokens;
@@ -10,6 +12,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+pub use corrections::{Correction, apply, slug};
 pub use detect::detect;
 
 /// What kind of thing an entity is.
@@ -107,6 +110,11 @@ impl Entities {
 
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
+    }
+
+    /// The entities in panel order.
+    pub fn as_slice(&self) -> &[Entity] {
+        &self.list
     }
 
     pub fn get(&self, index: usize) -> Option<&Entity> {

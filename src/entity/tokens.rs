@@ -17,8 +17,17 @@ pub struct Token<'a> {
 
 impl<'a> Token<'a> {
     /// Starts with an upper-case letter ("Vance", "NCFU", "Ærø").
+    /// An elided particle before a capital counts too: "d'Ivoire", "l'Aquila".
     pub fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        let mut chars = self.text.chars();
+        match chars.next() {
+            Some(c) if c.is_uppercase() => true,
+            Some('d' | 'l') => {
+                matches!(chars.next(), Some('\'' | '’'))
+                    && chars.next().is_some_and(char::is_uppercase)
+            }
+            _ => false,
+        }
     }
 
     /// At least two letters, all upper case ("NCFU", "OSLO").
@@ -58,6 +67,13 @@ pub fn tokenize_into<'a>(text: &'a str, base: usize, tokens: &mut Vec<Token<'a>>
     let mut i = 0;
     while i < bytes.len() {
         let (first, len) = char_at(text, i);
+        if first == '&' {
+            // "Harcourt Bauer & Co": the ampersand joins names like "and".
+            push(tokens, text, base, gap_start, i, i + 1);
+            gap_start = i + 1;
+            i += 1;
+            continue;
+        }
         if !first.is_alphanumeric() {
             i += len;
             continue;
@@ -92,19 +108,31 @@ pub fn tokenize_into<'a>(text: &'a str, base: usize, tokens: &mut Vec<Token<'a>>
             // "Workers' Union": the apostrophe belongs to the word.
             end += char_at(text, end).1;
         }
-        let gap = &text[gap_start..start];
-        let joined = !tokens.is_empty()
-            && (gap.bytes().all(|b| b.is_ascii_whitespace())
-                || gap.chars().all(char::is_whitespace))
-            && gap.bytes().filter(|&b| b == b'\n').count() <= 1;
-        tokens.push(Token {
-            text: &text[start..end],
-            range: base + start..base + end,
-            joined,
-        });
+        push(tokens, text, base, gap_start, start, end);
         gap_start = end;
         i = end;
     }
+}
+
+/// Add the word `start..end`, joined to the previous one if only spaces (and at most one
+/// line break) lie between.
+fn push<'a>(
+    tokens: &mut Vec<Token<'a>>,
+    text: &'a str,
+    base: usize,
+    gap_start: usize,
+    start: usize,
+    end: usize,
+) {
+    let gap = &text[gap_start..start];
+    let joined = !tokens.is_empty()
+        && (gap.bytes().all(|b| b.is_ascii_whitespace()) || gap.chars().all(char::is_whitespace))
+        && gap.bytes().filter(|&b| b == b'\n').count() <= 1;
+    tokens.push(Token {
+        text: &text[start..end],
+        range: base + start..base + end,
+        joined,
+    });
 }
 
 /// The character at a byte offset and its length; ASCII without decoding.

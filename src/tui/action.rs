@@ -1,9 +1,10 @@
 //! The vocabulary between keys and state. Each keymap action is written in the keymap
 //! file by its snake_case name; internal actions are not bindable.
 
+use ratatui::crossterm::event::KeyEvent;
 use serde::Deserialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Leave sidenote. Everything is saved as it happens, so there is nothing to ask.
@@ -68,8 +69,29 @@ pub enum Action {
     EntityDown,
     /// Choose the previous entity in the panel.
     EntityUp,
-    /// Jump to the chosen entity's next mention after the cursor and highlight it.
-    EntityJump,
+    /// Jump to the chosen entity's next mention and highlight it.
+    EntityNextMention,
+    /// Jump to the chosen entity's previous mention and highlight it.
+    EntityPreviousMention,
+    /// Filter the panel by name.
+    EntityFilter,
+    /// Rename the chosen entity.
+    EntityRename,
+    /// Change the chosen entity's type (person, organisation, place, other in turn).
+    EntityRetype,
+    /// Merge the chosen entity into another, chosen in a picker.
+    EntityMerge,
+    /// Dismiss the chosen entity: it is not an entity.
+    EntityDismiss,
+    /// Make the chosen entity a source: a source annotation on its mention, linked to it.
+    EntitySource,
+    /// Add the selected text as an entity; every occurrence becomes a mention.
+    AddEntity,
+
+    /// Confirm what was typed in a prompt.
+    PromptConfirm,
+    /// Close a prompt without using what was typed.
+    PromptCancel,
 
     /// Move to the next choice in the picker.
     PickerDown,
@@ -92,6 +114,9 @@ pub enum Action {
     /// Type a character into the picker's filter (internal: any unbound printable key).
     #[serde(skip)]
     PickerType(char),
+    /// A key for a prompt's text (internal: any key the prompt does not bind).
+    #[serde(skip)]
+    PromptInput(KeyEvent),
     /// The terminal changed size (internal).
     #[serde(skip)]
     Resize(u16, u16),

@@ -8,12 +8,13 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use super::action::Action;
+use super::history::History;
 use super::keymap::{Context, Keymap};
 use super::layout;
 use super::picker::Picker;
+use super::prompt::Prompt;
 use super::theme::Theme;
 use super::wrap::WrapCache;
-use crate::annotation::Annotations;
 use crate::document::Document;
 
 /// Which pane keys go to.
@@ -28,6 +29,7 @@ pub enum Focus {
 pub enum Overlay {
     Help { scroll: u16 },
     Picker(Picker),
+    Prompt(Box<Prompt>),
 }
 
 /// A span of text being selected: `anchor` stays, `head` moves; both are byte offsets.
@@ -88,8 +90,11 @@ pub struct App {
     pub quit: bool,
     /// Quit was asked for once while the annotations were not saved.
     quit_requested: bool,
-    pub(super) history: Vec<(Annotations, String)>,
-    future: Vec<(Annotations, String)>,
+    pub(super) history: History,
+    /// What the entity panel shows: entities whose name or alias holds this text.
+    pub entity_filter: String,
+    /// Cells the entity panel's longest line needs (count and name).
+    pub panel_content: u16,
     wraps: RefCell<WrapCache>,
 }
 
@@ -99,6 +104,7 @@ impl App {
             let orphans = doc.annotations.orphans().count();
             format!("The article changed since the sidecar was written; {orphans} annotations could not be placed")
         });
+        let panel_content = layout::panel_content(&doc.entities);
         App {
             doc,
             keymap,
@@ -115,8 +121,9 @@ impl App {
             message,
             quit: false,
             quit_requested: false,
-            history: Vec::new(),
-            future: Vec::new(),
+            history: History::default(),
+            entity_filter: String::new(),
+            panel_content,
             wraps: RefCell::default(),
         }
     }
@@ -126,6 +133,7 @@ impl App {
         match (&self.overlay, self.focus) {
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (Some(Overlay::Picker(_)), _) => Context::Picker,
+            (Some(Overlay::Prompt(_)), _) => Context::Prompt,
             (None, Focus::Entities) => Context::Entities,
             (None, Focus::Article) if self.selection.is_some() => Context::Selection,
             (None, Focus::Article) => Context::Article,
@@ -140,6 +148,7 @@ impl App {
             return Some(action);
         }
         match context {
+            Context::Prompt => Some(Action::PromptInput(key)),
             Context::Picker => match key.code {
                 KeyCode::Char(c)
                     if !key
@@ -203,9 +212,20 @@ impl App {
             SelectSentenceBack => self.select_sentence(false),
             SelectCancel => self.selection = None,
 
-            EntityDown => self.choose_entity(self.entity + 1),
-            EntityUp => self.choose_entity(self.entity.saturating_sub(1)),
-            EntityJump => self.jump_to_mention(),
+            EntityDown => self.move_in_panel(true),
+            EntityUp => self.move_in_panel(false),
+            EntityNextMention => self.step_mention(true),
+            EntityPreviousMention => self.step_mention(false),
+            EntityFilter => self.open_filter(),
+            EntityRename => self.open_rename(),
+            EntityRetype => return self.retype_entity(),
+            EntityMerge => self.open_merge(),
+            EntityDismiss => return self.dismiss_entity(),
+            EntitySource => return self.entity_source(),
+            AddEntity => return self.add_entity(),
+            PromptInput(key) => self.prompt_input(key),
+            PromptConfirm => return self.confirm_prompt(),
+            PromptCancel => self.cancel_prompt(),
 
             PickerDown | PickerUp | PickerType(_) | PickerErase => {
                 if let Some(Overlay::Picker(picker)) = &mut self.overlay {
@@ -257,7 +277,9 @@ impl App {
     }
 
     fn toggle_focus(&mut self) {
-        let has_panel = layout::areas(self.area).entities.is_some();
+        let has_panel = layout::areas(self.area, self.panel_content)
+            .entities
+            .is_some();
         self.focus = match self.focus {
             Focus::Article if has_panel && !self.doc.entities.is_empty() => Focus::Entities,
             _ => Focus::Article,
@@ -265,72 +287,10 @@ impl App {
         self.selection = None;
     }
 
-    fn choose_entity(&mut self, index: usize) {
-        if !self.doc.entities.is_empty() {
-            self.entity = index.min(self.doc.entities.len() - 1);
-            self.mention = None;
-        }
-    }
-
-    /// Jump to the chosen entity's next mention after the last one jumped to (or after
-    /// the cursor), wrapping round to the first.
-    fn jump_to_mention(&mut self) {
-        let Some(entity) = self.doc.entities.get(self.entity) else {
-            return;
-        };
-        let after = match &self.mention {
-            Some(m) => m.start + 1,
-            None => self.doc.article.sentences()[self.cursor].range.start,
-        };
-        let mentions = &entity.mentions;
-        let Some(next) = mentions
-            .iter()
-            .position(|m| m.start >= after)
-            .or((!mentions.is_empty()).then_some(0))
-        else {
-            return;
-        };
-        let mention = mentions[next].clone();
-        self.message = Some(format!(
-            "{}: mention {} of {}",
-            entity.name,
-            next + 1,
-            mentions.len()
-        ));
-        self.cursor = self.doc.article.sentence_at(mention.start);
-        self.mention = Some(mention);
-        self.scroll_to_cursor();
-    }
-
-    /// Record the annotations before a change, for undo.
-    pub(super) fn remember(&mut self, label: String) {
-        self.history.push((self.doc.annotations.clone(), label));
-        self.future.clear();
-    }
-
-    /// Undo (`back`) or redo: swap the annotations with the snapshot on one stack and
-    /// push the current ones on the other.
-    fn step(&mut self, back: bool) -> Option<Effect> {
-        let (from, to, verb) = if back {
-            (&mut self.history, &mut self.future, "Undone")
-        } else {
-            (&mut self.future, &mut self.history, "Redone")
-        };
-        let Some((annotations, label)) = from.pop() else {
-            self.message = Some(
-                if back {
-                    "Nothing to undo"
-                } else {
-                    "Nothing to redo"
-                }
-                .into(),
-            );
-            return None;
-        };
-        let current = std::mem::replace(&mut self.doc.annotations, annotations);
-        to.push((current, label.clone()));
-        self.message = Some(format!("{verb}: {label}"));
-        Some(Effect::Save)
+    /// Apply the entity corrections again after they changed, and fit the panel to them.
+    pub(super) fn refresh_entities(&mut self) {
+        self.doc.refresh_entities();
+        self.panel_content = layout::panel_content(&self.doc.entities);
     }
 
     /// Wrapped lines of a paragraph at the article pane's current width.
@@ -343,7 +303,7 @@ impl App {
 
     /// Where the article's text is drawn (inside the border, right of the gutter).
     pub fn text_area(&self) -> Rect {
-        let areas = layout::areas(self.area);
+        let areas = layout::areas(self.area, self.panel_content);
         layout::text_area(areas.article, self.doc.article.paragraphs().len())
     }
 }

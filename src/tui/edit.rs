@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::app::{App, Effect, Overlay};
-use super::picker::{Choice, Picker, Target};
+use super::picker::{Choice, Picker, Purpose, Target};
 use crate::annotation::{Annotation, Kind};
 use crate::article::trim_range;
 
@@ -131,7 +131,10 @@ impl App {
             return;
         }
         self.selection = None;
-        self.overlay = Some(Overlay::Picker(Picker::new(claim_id, choices)));
+        self.overlay = Some(Overlay::Picker(Picker::new(
+            Purpose::Link { claim: claim_id },
+            choices,
+        )));
     }
 
     pub(super) fn confirm_picker(&mut self) -> Option<Effect> {
@@ -139,10 +142,18 @@ impl App {
             return None;
         };
         let Some(choice) = picker.selected().cloned() else {
-            self.message = Some("Nothing matches the filter; nothing linked".into());
+            self.message = Some("Nothing matches the filter".into());
             return None;
         };
-        let claim = picker.claim;
+        let claim = match picker.purpose {
+            Purpose::Link { claim } => claim,
+            Purpose::Merge { entity } => {
+                let Target::Entity(into) = choice.target else {
+                    return None;
+                };
+                return self.merge_entity(&entity, into);
+            }
+        };
         let claim_range = self
             .doc
             .annotations
@@ -188,7 +199,7 @@ impl App {
                     }
                 };
                 if !self.doc.annotations.link(&claim, &source) {
-                    self.history.pop();
+                    self.forget_last();
                     self.message = Some(format!("{claim} is already linked to {source}"));
                     return None;
                 }

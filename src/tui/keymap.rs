@@ -19,6 +19,7 @@ pub enum Context {
     Selection,
     Entities,
     Picker,
+    Prompt,
     Help,
 }
 
@@ -30,7 +31,8 @@ impl Context {
             Context::Article => "Article",
             Context::Selection => "Selection (after v)",
             Context::Entities => "Entity panel",
-            Context::Picker => "Link picker",
+            Context::Picker => "Picker",
+            Context::Prompt => "Typing a name or a filter",
             Context::Help => "Help",
         }
     }

@@ -2,6 +2,9 @@
 //! here, so they agree on how wide the article's text is.
 
 use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+use crate::entity::Entities;
 
 /// The panes of the main screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,7 +18,10 @@ pub struct Areas {
 /// Below this width the entity panel is hidden and the article takes the whole screen.
 const PANEL_MIN_TERMINAL_WIDTH: u16 = 60;
 
-pub fn areas(area: Rect) -> Areas {
+/// The panes for a terminal of this size, with an entity panel wide enough for
+/// `panel_content` cells where there is room: at least 22 columns, at most a third of the
+/// screen.
+pub fn areas(area: Rect, panel_content: u16) -> Areas {
     let status_height = area.height.min(1);
     let main = Rect {
         height: area.height - status_height,
@@ -33,7 +39,7 @@ pub fn areas(area: Rect) -> Areas {
             status,
         };
     }
-    let panel_width = (area.width / 4 + 6).clamp(22, 36);
+    let panel_width = (panel_content + 2).clamp(22, (area.width / 3).max(22));
     let article = Rect {
         width: main.width - panel_width,
         ..main
@@ -71,4 +77,15 @@ pub fn text_area(article: Rect, paragraphs: usize) -> Rect {
         width: inner.width - gutter,
         ..inner
     }
+}
+
+/// Cells the entity panel's widest line wants: a mention count, a space, the name.
+pub fn panel_content(entities: &Entities) -> u16 {
+    let count = entities
+        .iter()
+        .map(|e| e.mentions.len().to_string().len())
+        .max()
+        .unwrap_or(1);
+    let name = entities.iter().map(|e| e.name.width()).max().unwrap_or(0);
+    (count + name + 3).min(u16::MAX as usize) as u16
 }

@@ -5,10 +5,13 @@
 pub mod action;
 pub mod app;
 mod edit;
+mod history;
 pub mod keymap;
 pub mod layout;
 mod motion;
+mod panel;
 pub mod picker;
+pub mod prompt;
 mod runner;
 mod selection;
 pub mod theme;

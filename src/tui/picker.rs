@@ -1,4 +1,5 @@
-//! The link picker: the article's sources and entities, filtered by what the user types.
+//! The picker: choices filtered by what the user types, for linking a claim to a source
+//! or entity and for merging entities.
 
 use super::action::Action;
 
@@ -19,10 +20,18 @@ pub struct Choice {
     pub linked: bool,
 }
 
+/// What the picker chooses for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    /// A source or entity for the claim with this id.
+    Link { claim: String },
+    /// The entity that the entity with this id is merged into.
+    Merge { entity: String },
+}
+
 #[derive(Debug, Clone)]
 pub struct Picker {
-    /// The claim being linked.
-    pub claim: String,
+    pub purpose: Purpose,
     choices: Vec<Choice>,
     pub filter: String,
     /// Index into the filtered choices.
@@ -30,9 +39,9 @@ pub struct Picker {
 }
 
 impl Picker {
-    pub fn new(claim: String, choices: Vec<Choice>) -> Picker {
+    pub fn new(purpose: Purpose, choices: Vec<Choice>) -> Picker {
         Picker {
-            claim,
+            purpose,
             choices,
             filter: String::new(),
             chosen: 0,

@@ -40,7 +40,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut rows: Vec<Line> = Vec::new();
     let mut chosen_row = 0;
     let mut kind: Option<EntityKind> = None;
-    for (index, entity) in entities.iter().enumerate() {
+    for index in app.visible_entities() {
+        let entity = entities.get(index).expect("a visible entity exists");
         if kind != Some(entity.kind) {
             kind = Some(entity.kind);
             rows.push(Line::styled(
@@ -65,7 +66,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         rows.push(line);
     }
-    let height = inner.height as usize;
+    // A filter takes the last line, where it is typed.
+    let filtering =
+        !app.entity_filter.is_empty() || app.context() == crate::tui::keymap::Context::Prompt;
+    let height = inner.height as usize - usize::from(filtering && inner.height > 1);
+    if filtering {
+        let line = Line::from(vec![
+            Span::styled("/", theme.style("popup.key")),
+            Span::styled(app.entity_filter.clone(), theme.style("panel.count")),
+        ]);
+        buf.set_line(inner.x, inner.y + inner.height - 1, &line, inner.width);
+        if rows.is_empty() {
+            rows.push(Line::styled(" no match", theme.style("panel.count")));
+        }
+    }
     let offset = (chosen_row + 1).saturating_sub(height);
     for (y, line) in (inner.y..).zip(rows.iter().skip(offset).take(height)) {
         buf.set_line(inner.x, y, line, inner.width);

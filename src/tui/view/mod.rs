@@ -5,6 +5,7 @@ mod article;
 mod entities;
 mod help;
 mod picker;
+mod prompt;
 mod status;
 
 use ratatui::Frame;
@@ -29,7 +30,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         frame.render_widget(Paragraph::new(text).style(app.theme.style("status")), area);
         return;
     }
-    let areas = layout::areas(area);
+    let areas = layout::areas(area, app.panel_content);
     article::render(app, areas.article, frame.buffer_mut());
     if let Some(panel) = areas.entities {
         entities::render(app, panel, frame.buffer_mut());
@@ -37,10 +38,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status::render(app, areas.status, frame.buffer_mut());
     match &app.overlay {
         Some(Overlay::Help { scroll }) => {
-            help::render(app, *scroll, popup(area, 72, 90), frame.buffer_mut())
+            help::render(app, *scroll, popup(area, 92, 90), frame.buffer_mut())
         }
         Some(Overlay::Picker(picker)) => {
             picker::render(app, picker, popup(area, 64, 60), frame.buffer_mut())
+        }
+        Some(Overlay::Prompt(prompt)) => {
+            prompt::render(app, prompt, area, areas.entities, frame.buffer_mut())
         }
         None => {}
     }

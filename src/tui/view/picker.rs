@@ -5,16 +5,22 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::tui::app::App;
-use crate::tui::picker::Picker;
+use crate::tui::picker::{Picker, Purpose};
 
 pub fn render(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let inner = super::popup_frame(
-        app,
-        &format!(" link claim {} to… ", picker.claim),
-        area,
-        buf,
-    );
+    let title = match &picker.purpose {
+        Purpose::Link { claim } => format!(" link claim {claim} to… "),
+        Purpose::Merge { entity } => {
+            let name = app
+                .doc
+                .entities
+                .by_id(entity)
+                .map_or(entity.as_str(), |e| e.name.as_str());
+            format!(" merge \u{201c}{name}\u{201d} into… ")
+        }
+    };
+    let inner = super::popup_frame(app, &title, area, buf);
     if inner.height < 2 {
         return;
     }

@@ -1,0 +1,212 @@
+//! What the editor says about entities wins over detection: names the newsroom knows
+//! (`entities.toml`), and corrections kept in the sidecar (rename, retype, merge, dismiss,
+//! add). Detection runs unchanged; corrections are applied to its result each time, so
+//! they hold on every later open and in every command.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::{Deserialize, Serialize};
+
+use super::{Entities, Entity, EntityKind};
+use crate::article::Article;
+
+/// One entity as the editor (or the newsroom's list) says it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// The entity it is about: a detected entity's id, or the id of an added one.
+    pub id: String,
+    /// The name to show (a rename), or an added entity's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EntityKind>,
+    /// Other names of the same thing; entities detected under these names are merged in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Not an entity at all.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dismissed: bool,
+    /// Added by the editor: every occurrence of the name and aliases is a mention.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub added: bool,
+}
+
+impl Correction {
+    /// An entity added by name, as the newsroom's list or the editor's selection gives it.
+    pub fn added(name: &str, kind: EntityKind, aliases: Vec<String>) -> Correction {
+        Correction {
+            id: slug(name),
+            name: Some(name.to_string()),
+            kind: Some(kind),
+            aliases,
+            dismissed: false,
+            added: true,
+        }
+    }
+
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.name
+            .as_deref()
+            .into_iter()
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// Apply known names, then corrections, to what detection found.
+pub fn apply(
+    article: &Article,
+    detected: &[Entity],
+    known: &[Correction],
+    corrections: &[Correction],
+) -> Entities {
+    let mut list: Vec<Entity> = detected.to_vec();
+    let added: Vec<&Correction> = known
+        .iter()
+        .chain(corrections.iter().filter(|c| c.added))
+        .filter(|c| c.name.is_some())
+        .collect();
+    add_by_name(article, &mut list, &added);
+    for correction in corrections.iter().filter(|c| !c.added) {
+        let Some(index) = list.iter().position(|e| e.id == correction.id) else {
+            continue;
+        };
+        if correction.dismissed {
+            list.remove(index);
+            continue;
+        }
+        for alias in &correction.aliases {
+            merge_named(&mut list, index, alias);
+        }
+        let index = list
+            .iter()
+            .position(|e| e.id == correction.id)
+            .expect("still there");
+        let entity = &mut list[index];
+        if let Some(name) = &correction.name {
+            entity.aliases.retain(|a| a != name);
+            entity.name = name.clone();
+        }
+        if let Some(kind) = correction.kind {
+            entity.kind = kind;
+        }
+    }
+    Entities::new(list)
+}
+
+/// Make an entity of each added name: every whole-word occurrence of its names is a
+/// mention, taking the place of any detected mention it overlaps, and a detected entity
+/// under one of its names is merged into it.
+fn add_by_name(article: &Article, list: &mut Vec<Entity>, added: &[&Correction]) {
+    if added.is_empty() {
+        return;
+    }
+    let patterns: Vec<(&str, usize)> = added
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| c.names().filter(|n| !n.is_empty()).map(move |n| (n, i)))
+        .collect();
+    let matcher = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns.iter().map(|(p, _)| p))
+        .expect("plain names always build");
+    let text = article.text();
+    let mut found: Vec<Vec<Range<usize>>> = vec![Vec::new(); added.len()];
+    for m in matcher.find_iter(text) {
+        if is_whole_word(text, m.range()) {
+            found[patterns[m.pattern().as_usize()].1].push(m.range());
+        }
+    }
+    let taken: Vec<Range<usize>> = found.iter().flatten().cloned().collect();
+    for entity in list.iter_mut() {
+        entity
+            .mentions
+            .retain(|m| !taken.iter().any(|t| t.start < m.end && m.start < t.end));
+    }
+    for (correction, mentions) in added.iter().zip(found) {
+        let name = correction.name.clone().expect("filtered");
+        let index = match list.iter().position(|e| e.id == correction.id) {
+            Some(index) => index,
+            None => {
+                list.push(Entity {
+                    id: correction.id.clone(),
+                    name: name.clone(),
+                    kind: correction.kind.unwrap_or(EntityKind::Other),
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                list.len() - 1
+            }
+        };
+        for alias in correction.names() {
+            merge_named(list, index, alias);
+        }
+        let index = list
+            .iter()
+            .position(|e| e.id == correction.id)
+            .expect("still there");
+        let entity = &mut list[index];
+        entity.name = name;
+        entity.kind = correction.kind.unwrap_or(entity.kind);
+        for alias in &correction.aliases {
+            if !entity.aliases.contains(alias) {
+                entity.aliases.push(alias.clone());
+            }
+        }
+        entity.mentions.extend(mentions);
+        entity.mentions.sort_by_key(|m| (m.start, m.end));
+        entity.mentions.dedup();
+    }
+    list.retain(|e| !e.mentions.is_empty());
+}
+
+/// Merge every other entity whose name or alias is `name` (ignoring case) into the one at
+/// `into`; their names become its aliases.
+fn merge_named(list: &mut Vec<Entity>, into: usize, name: &str) {
+    let target_id = list[into].id.clone();
+    let lower = name.to_lowercase();
+    let (merged, kept): (Vec<Entity>, Vec<Entity>) =
+        std::mem::take(list).into_iter().partition(|e| {
+            e.id != target_id
+                && (e.name.to_lowercase() == lower
+                    || e.aliases.iter().any(|a| a.to_lowercase() == lower))
+        });
+    *list = kept;
+    let target = list
+        .iter_mut()
+        .find(|e| e.id == target_id)
+        .expect("the target is kept");
+    for entity in merged {
+        for alias in std::iter::once(entity.name).chain(entity.aliases) {
+            if alias != target.name && !target.aliases.contains(&alias) {
+                target.aliases.push(alias);
+            }
+        }
+        target.mentions.extend(entity.mentions);
+    }
+    target.mentions.sort_by_key(|m| (m.start, m.end));
+    target.mentions.dedup();
+}
+
+/// Neither end of the range is inside a word.
+fn is_whole_word(text: &str, range: Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Lower-case words joined by hyphens: the id of an entity named `name`.
+pub fn slug(name: &str) -> String {
+    let slug: Vec<String> = name
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    if slug.is_empty() {
+        "entity".to_string()
+    } else {
+        slug.join("-")
+    }
+}

@@ -1,0 +1,263 @@
+//! Entity detection rule by rule, on sentences written for these tests, and the newsroom's
+//! own list of names.
+
+mod common;
+
+use std::path::Path;
+
+use sidenote::article::Article;
+use sidenote::document::Document;
+use sidenote::entity::{self, EntityKind};
+
+/// Every mention detected in `text`, as (mention text, type), in text order.
+fn mentions(text: &str) -> Vec<(String, &'static str)> {
+    let article = Article::from_text(Path::new("t.txt"), text);
+    let entities = entity::detect(&article);
+    let mut found: Vec<(usize, String, &'static str)> = entities
+        .iter()
+        .flat_map(|e| {
+            let article = &article;
+            e.mentions.iter().map(move |m| {
+                (
+                    m.start,
+                    article.text()[m.clone()].to_string(),
+                    e.kind.as_str(),
+                )
+            })
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, t, k)| (t, k)).collect()
+}
+
+fn owned(expected: &[(&str, &'static str)]) -> Vec<(String, &'static str)> {
+    expected.iter().map(|(t, k)| (t.to_string(), *k)).collect()
+}
+
+/// A rule, a sentence written to show it, and the mentions it should give.
+type Case = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+#[test]
+fn each_rule_on_its_own_sentence() {
+    let cases: &[Case] = &[
+        (
+            "a role word before a name is not part of it",
+            "The plan was defended by Deputy Finance Minister Tomas Berg on Monday.",
+            &[("Tomas Berg", "person")],
+        ),
+        (
+            "a lower-case role before a name",
+            "The decision was announced by spokeswoman Lina Morales after the meeting.",
+            &[("Lina Morales", "person")],
+        ),
+        (
+            "honorifics and initials",
+            "The report was written by Dr. J. R. Okafor and reviewed by Ms. Haldis Brekke.",
+            &[("J. R. Okafor", "person"), ("Haldis Brekke", "person")],
+        ),
+        (
+            "an apposition naming a role",
+            "The delay worried Kwame Asante, a senior engineer at the yard, more than anyone.",
+            &[("Kwame Asante", "person")],
+        ),
+        (
+            "letters after a name are not part of it",
+            "The court heard from Helena Marchetti KC for the prosecution.",
+            &[("Helena Marchetti", "person")],
+        ),
+        (
+            "organisation words",
+            "Funding came from the Nordvik Savings Bank and the Coastal Fisheries Agency.",
+            &[
+                ("Nordvik Savings Bank", "organization"),
+                ("Coastal Fisheries Agency", "organization"),
+            ],
+        ),
+        (
+            "an organisation named with of",
+            "The Ministry of Transport and the University of Tromsø signed the deal.",
+            &[
+                ("Ministry of Transport", "organization"),
+                ("University of Tromsø", "organization"),
+            ],
+        ),
+        (
+            "a company's legal suffix ends its name",
+            "Shares of Halvard Shipping ASA rose after Torvik Holdings Ltd of Oslo made an offer.",
+            &[
+                ("Halvard Shipping ASA", "organization"),
+                ("Torvik Holdings Ltd", "organization"),
+                ("Oslo", "place"),
+            ],
+        ),
+        (
+            "countries, cities and regions from the gazetteers",
+            "Talks between Kenya and Norway will be held in Nairobi and Bavaria next year.",
+            &[
+                ("Kenya", "place"),
+                ("Norway", "place"),
+                ("Nairobi", "place"),
+                ("Bavaria", "place"),
+            ],
+        ),
+        (
+            "an unknown town after in",
+            "The ferry was stranded in Brekkvik for two days.",
+            &[("Brekkvik", "place")],
+        ),
+        (
+            "X-based is a mention of X",
+            "An Oslo-based carrier and a U.S.-led consortium bid for it.",
+            &[("Oslo", "place"), ("U.S.", "place")],
+        ),
+        (
+            "a place after a comma names where the first one is",
+            "The tanker was towed to Hambantota, Sri Lanka, on Friday.",
+            &[("Hambantota", "place"), ("Sri Lanka", "place")],
+        ),
+        (
+            "international organisations and news agencies",
+            "The World Health Organization told Reuters the figures were provisional.",
+            &[
+                ("World Health Organization", "organization"),
+                ("Reuters", "organization"),
+            ],
+        ),
+        (
+            "nationalities are not entities",
+            "Norwegian and Kenyan officials met British diplomats in the morning.",
+            &[],
+        ),
+        (
+            "sentence-initial words, days and months are not names",
+            "Several observers left early. Later that day the vote was held. Tuesday's session ended in March.",
+            &[],
+        ),
+        (
+            "laws, events and storms are other",
+            "The Coastal Resource Allocation Act was passed before Cyclone Teyana reached land.",
+            &[
+                ("Coastal Resource Allocation Act", "other"),
+                ("Cyclone Teyana", "other"),
+            ],
+        ),
+        (
+            "a vessel named after a cue word",
+            "The tanker Halcyon Trader drifted for a week.",
+            &[("Halcyon Trader", "other")],
+        ),
+    ];
+    for (rule, text, expected) in cases {
+        assert_eq!(mentions(text), owned(expected), "rule: {rule}");
+    }
+}
+
+#[test]
+fn one_entity_per_real_thing() {
+    let text = "Elena Vance said the vote would go ahead. Vance's critics disagreed, and Vance \
+                said nothing more. The World Food Programme (WFP) said WFP trucks were ready.";
+    let article = Article::from_text(Path::new("t.txt"), text);
+    let entities = entity::detect(&article);
+    let vance = entities
+        .iter()
+        .find(|e| e.name == "Elena Vance")
+        .expect("Elena Vance");
+    assert_eq!(vance.kind, EntityKind::Person);
+    let written: Vec<&str> = vance.mentions.iter().map(|m| &text[m.clone()]).collect();
+    assert_eq!(written, ["Elena Vance", "Vance", "Vance"]);
+    assert_eq!(vance.aliases, ["Vance"]);
+    let wfp = entities
+        .iter()
+        .find(|e| e.name == "World Food Programme")
+        .expect("WFP");
+    assert_eq!(wfp.kind, EntityKind::Organization);
+    assert!(wfp.aliases.contains(&"WFP".to_string()));
+    assert_eq!(wfp.mentions.len(), 3);
+    assert_eq!(
+        entities.len(),
+        2,
+        "{:?}",
+        entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_list_shares_its_kind() {
+    // Vardø and Båtsfjord are in no gazetteer; Hammerfest is, so the list is of towns.
+    assert_eq!(
+        mentions("Boats from Hammerfest, Vardø and Båtsfjord joined the protest."),
+        owned(&[
+            ("Hammerfest", "place"),
+            ("Vardø", "place"),
+            ("Båtsfjord", "place")
+        ])
+    );
+}
+
+#[test]
+fn headlines_and_datelines_count_only_names_found_in_the_body() {
+    let text = "Harbour Vote Delayed As Berg Faces Critics\n\nOSLO, March 3 (Nordwire) - Deputy \
+                Finance Minister Tomas Berg delayed the vote. Berg said it would be held in April.";
+    let found = mentions(text);
+    assert!(found.contains(&("Berg".to_string(), "person")), "{found:?}");
+    assert!(found.contains(&("OSLO".to_string(), "place")), "{found:?}");
+    assert!(
+        found.contains(&("Nordwire".to_string(), "organization"))
+            || found.iter().any(|(t, _)| t == "Nordwire")
+    );
+    for word in ["Harbour", "Vote", "Delayed", "Critics", "March", "April"] {
+        assert!(
+            !found.iter().any(|(t, _)| t.contains(word)),
+            "{word} is not a name: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn the_newsrooms_list_of_names_wins_over_detection() {
+    let (dir, path) = common::article(
+        "a.txt",
+        "Kari Nordmann met the Blue Harbour collective. Later, Nordmann and KN Media spoke.\n",
+    );
+    std::fs::write(
+        dir.path().join("entities.toml"),
+        "[[entity]]\nname = \"Blue Harbour\"\ntype = \"organization\"\n\n[[entity]]\nname = \"KN Media\"\ntype = \"organization\"\naliases = [\"Nordmann Media\"]\n",
+    )
+    .unwrap();
+    let doc = Document::open(&path, None).unwrap();
+    let blue = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "Blue Harbour")
+        .expect("from the list");
+    assert_eq!(blue.kind, EntityKind::Organization);
+    assert_eq!(blue.mentions.len(), 1);
+    let media = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "KN Media")
+        .expect("from the list");
+    assert_eq!(media.kind, EntityKind::Organization);
+    assert!(
+        doc.entities.iter().any(|e| e.name == "Kari Nordmann"),
+        "detection still runs"
+    );
+
+    std::fs::write(
+        dir.path().join("entities.toml"),
+        "[[entity]]\nname = \"X\"\n",
+    )
+    .unwrap();
+    let err = Document::open(&path, None)
+        .err()
+        .expect("a broken list is an error")
+        .to_string();
+    assert!(
+        err.contains("entities.toml") && err.contains("line 1"),
+        "{err}"
+    );
+}
