@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use rustc_hash::FxHashSet;
 
 use super::lexicon::{Lexicon, lexicon};
-use super::merge::{Candidate, Votes, merge};
+use super::merge::{Candidate, STARTS_OTHER, Votes, merge};
 use super::tokens::{Token, strip_possessive, tokenize, tokenize_into};
 use super::{Entities, Entity, EntityKind};
 use crate::article::Article;
@@ -25,7 +25,8 @@ use crate::article::Article;
 /// Lower-case words that may sit inside a name between capitalised words.
 const PARTICLES: &[&str] = &[
     "van", "von", "de", "del", "della", "der", "den", "da", "di", "du", "la", "le", "al", "bin",
-    "ibn", "y", "ten", "ter",
+    "ibn", "y", "ten", "ter", "do", "dos", "das", "des", "e", "el", "los", "las", "por", "para",
+    "und", "für", "et", "af", "av", "og", "zu", "zum", "zur", "lo",
 ];
 /// Lower-case words that may join the parts of an organisation's or a place's name.
 const JOINERS: &[&str] = &["of", "for", "and", "the", "on", "&"];
@@ -42,33 +43,17 @@ const STRONG_PLACE_PREPOSITIONS: &[&str] = &[
 ];
 /// Words that often come before a place, and as often before something else.
 const WEAK_PLACE_PREPOSITIONS: &[&str] = &["from", "to", "at", "via", "between"];
-/// Legal and ownership suffixes that end a company's name ("Harcourt Bauer & Co").
+/// Legal and ownership suffixes that end a company's name ("Harcourt Bauer & Co"), as
+/// keys (lower case, no final full stop).
+#[rustfmt::skip]
 const LEGAL_SUFFIXES: &[&str] = &[
-    "co",
-    "inc",
-    "ltd",
-    "llc",
-    "llp",
-    "plc",
-    "corp",
-    "sons",
-    "partners",
-    "associates",
-    "gmbh",
-    "ag",
-    "sa",
-    "ab",
-    "asa",
-    "nv",
-    "bv",
-    "oy",
-    "oyj",
-    "spa",
-    "srl",
-    "pty",
-    "kk",
-    "limited",
+    "co", "inc", "ltd", "llc", "llp", "plc", "corp", "sons", "partners", "associates", "gmbh",
+    "ag", "sa", "ab", "asa", "nv", "bv", "oy", "oyj", "spa", "srl", "pty", "kk", "limited",
+    "s.a", "s.l", "s.r.l", "s.p.a", "b.v", "n.v", "a.s", "ltda", "lda", "cia", "sas", "sarl",
+    "filhos", "hijos", "söhne", "bros",
 ];
+/// Legal suffixes that are written in lower case after a capitalised name.
+const LOWER_CASE_SUFFIXES: &[&str] = &["plc", "ltd", "inc", "llc", "gmbh"];
 /// Possessive words that name a group of people in an institution's name ("Women's Institute").
 const GROUP_POSSESSIVES: &[&str] = &[
     "children",
@@ -133,8 +118,7 @@ const PLACE_PREFIXES: &[&str] = &[
     "lake", "cape", "north", "south", "east", "west", "upper", "lower", "great", "new", "el", "la",
     "los", "las", "al",
 ];
-/// Words of the `other` list that start a name rather than end it: "Cyclone Teyana".
-const STARTS_OTHER: &[&str] = &["cyclone", "hurricane", "typhoon", "storm", "operation"];
+
 /// Words after a name that say a person or organisation speaks.
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -297,9 +281,12 @@ fn runs<'t, 'a>(tokens: &'t [Token<'a>], lex: &Lexicon) -> Vec<(usize, &'t [Toke
     let close =
         |start: &mut Option<usize>, end: usize, result: &mut Vec<(usize, &'t [Token<'a>])>| {
             if let Some(s) = start.take() {
-                // A run never ends on a joiner or particle.
+                // A run never ends on a joiner or particle (but may on "plc").
                 let mut e = end;
-                while e > s && !tokens[e - 1].is_capitalised() {
+                while e > s
+                    && !tokens[e - 1].is_capitalised()
+                    && !LOWER_CASE_SUFFIXES.contains(&tokens[e - 1].text)
+                {
                     e -= 1;
                 }
                 if e > s {
@@ -308,14 +295,16 @@ fn runs<'t, 'a>(tokens: &'t [Token<'a>], lex: &Lexicon) -> Vec<(usize, &'t [Toke
             }
         };
     for (i, token) in tokens.iter().enumerate() {
-        let continues = start.is_some() && token.joined;
         if !token.is_capitalised() {
-            // A lower-case word is already its own key.
-            let connector = PARTICLES.contains(&token.text) || JOINERS.contains(&token.text);
-            // "van" in "Pieter van Loon"; "of the" in "Friends of the Byfjord".
-            let inside = continues
-                && connector
-                && (tokens[i - 1].is_capitalised() || JOINERS.contains(&tokens[i - 1].text));
+            if start.is_none() {
+                continue; // most words: nothing is open
+            }
+            // "van der" in "Joost van der Heijden"; "of the" in "Friends of the Byfjord";
+            // a legal suffix written in lower case ends a company's name ("Pellworth plc").
+            let previous = &tokens[i - 1];
+            let inside = token.joined
+                && (is_connector(token.text) || LOWER_CASE_SUFFIXES.contains(&token.text))
+                && (previous.is_capitalised() || is_connector(previous.text));
             if !inside {
                 close(&mut start, i, &mut result);
             }
@@ -323,13 +312,18 @@ fn runs<'t, 'a>(tokens: &'t [Token<'a>], lex: &Lexicon) -> Vec<(usize, &'t [Toke
         }
         if lex.is_calendar_word(token.text) {
             close(&mut start, i, &mut result);
-        } else if !continues {
+        } else if !(start.is_some() && token.joined) {
             close(&mut start, i, &mut result);
             start = Some(i);
         }
     }
     close(&mut start, tokens.len(), &mut result);
     result
+}
+
+/// A particle or joiner, as written (lower case).
+fn is_connector(word: &str) -> bool {
+    word.len() <= 5 && (PARTICLES.contains(&word) || JOINERS.contains(&word))
 }
 
 /// "Vance's" ends a name; "Workers'" in "Workers' Union" does not.
@@ -432,15 +426,13 @@ impl Sentence<'_> {
                     .last()
                     .is_some_and(|t| LEGAL_SUFFIXES.contains(&name_key(t).as_str()));
                 let chained = match token.text {
-                    "and" | "&" if next - i == 1 => {
-                        open || (token.text == "&"
-                            && after
-                                .last()
-                                .is_some_and(|t| LEGAL_SUFFIXES.contains(&name_key(t).as_str())))
-                            || (institutional(after)
-                                && !institutional(before)
-                                && !lex.is_given_name(before[0].text)
-                                && lex.known(&join(before)).is_none())
+                    // "&" between names makes a firm: "Halvard & Stein", "Bocage & Filhos Lda."
+                    "&" if next - i == 1 => true,
+                    "and" if next - i == 1 => {
+                        open || (institutional(after)
+                            && !institutional(before)
+                            && !lex.is_given_name(before[0].text)
+                            && lex.known(&join(before)).is_none())
                     }
                     "and" | "&" => false,
                     _ => {
@@ -517,12 +509,9 @@ impl Sentence<'_> {
         // ("Norwegian Coastal Freight Workers' Union").
         let keys: Vec<String> = run.iter().map(name_key).collect();
         let last = keys.len() - 1;
-        if lex.is_demonym(&join(run))
-            || (lex.is_demonym(run[0].text)
-                && !lex.is_organisation_word(&keys[last])
-                && run.len() == 1)
-        {
-            return;
+        let demonyms = |word: &str| word.split(['-', '‐']).all(|part| lex.is_demonym(part));
+        if lex.is_demonym(&join(run)) || (run.len() == 1 && demonyms(run[0].text)) {
+            return; // "Sri Lankan", "Chilean-Dutch"
         }
         if run.len() == 1 && is_plural_acronym(run[0].text) {
             return; // "MPs", "CEOs"
@@ -545,6 +534,10 @@ impl Sentence<'_> {
         if LEGAL_SUFFIXES.contains(&keys[last].as_str()) && run.len() > 1 {
             votes[1] += 2;
         }
+        // "Halvard & Stein", "Marks & Spencer": an ampersand names a firm.
+        if run.iter().any(|t| t.text == "&") {
+            votes[1] += 2;
+        }
         let first_names_a_place = keys.len() > 2 && keys[1] == "of" && lex.is_place_word(&keys[0]);
         if lex.is_place_word(&keys[last]) || first_names_a_place {
             votes[2] += 3;
@@ -559,11 +552,12 @@ impl Sentence<'_> {
         if self.cue_before(at) {
             votes[3] += 3;
         }
-        if let Some(before) = before.filter(|b| !b.is_capitalised()) {
+        if let Some(before) = before {
             let key = before.key();
-            if lex.is_role(&key) {
+            if lex.is_role(&key) && !before.is_capitalised() {
                 votes[0] += 3;
             }
+            // "In Char Kukri Mukri": a preposition starting the sentence counts too.
             if STRONG_PLACE_PREPOSITIONS.contains(&key.as_ref()) {
                 votes[2] += 2;
             } else if WEAK_PLACE_PREPOSITIONS.contains(&key.as_ref()) {

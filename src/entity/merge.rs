@@ -7,6 +7,9 @@ use std::ops::Range;
 use super::lexicon::Lexicon;
 use super::{Entity, EntityKind};
 
+/// Words that start the name of a storm or an operation: "Cyclone Parisa".
+pub(super) const STARTS_OTHER: &[&str] = &["cyclone", "hurricane", "typhoon", "storm", "operation"];
+
 /// Votes for each type, in [`EntityKind::ALL`] order.
 pub(super) type Votes = [u32; 4];
 
@@ -199,18 +202,34 @@ impl Groups {
     /// when only one person has it and no one has it as a surname, and shorter forms of an
     /// organisation ("Port Authority" for "Bergen Port Authority").
     fn merge_short_names(&mut self, lex: &Lexicon) {
+        // Each person's names that may stand alone: every word after the first that is not
+        // itself a given name ("Condori" in "Rosa Elvira Condori de Huanca"), the last two
+        // words together ("Sá Pereira"), and the first name when no one else has it.
         let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
         let mut first_names: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, group) in self.list.iter().enumerate() {
             let words = group.words();
-            if words.len() > 1 && group.kind() == EntityKind::Person {
-                let last = words[words.len() - 1].to_lowercase();
-                surnames.entry(last).or_default().push(i);
-                first_names
-                    .entry(words[0].to_lowercase())
-                    .or_default()
-                    .push(i);
+            if words.len() < 2 || group.kind() != EntityKind::Person {
+                continue;
             }
+            let mut short: Vec<String> = words[1..]
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .filter(|w| !lex.is_given_name(w) || **w == words[words.len() - 1])
+                .map(|w| w.to_lowercase())
+                .collect();
+            if words.len() > 2 {
+                short.push(words[words.len() - 2..].join(" ").to_lowercase());
+            }
+            short.sort();
+            short.dedup();
+            for name in short {
+                surnames.entry(name).or_default().push(i);
+            }
+            first_names
+                .entry(words[0].to_lowercase())
+                .or_default()
+                .push(i);
         }
         first_names.retain(|name, people| people.len() == 1 && !surnames.contains_key(name));
         surnames.extend(first_names);
@@ -222,12 +241,17 @@ impl Groups {
 
         for i in 0..self.list.len() {
             let group = &self.list[i];
-            if group.mentions.is_empty()
-                || group.words().len() > 1 && group.kind() == EntityKind::Person
-            {
+            let words = group.words();
+            // A full name with real evidence that it is a person is not short for anything.
+            if group.mentions.is_empty() || words.len() > 1 && group.votes[0] >= 2 {
                 continue;
             }
-            if let Some(people) = surnames.get(&group.name.to_lowercase()) {
+            // "in Braga": a town, even when someone is called Braga.
+            let placed =
+                group.votes[2] >= 5 || group.votes[2] >= 2 && lex.known(&group.name).is_none();
+            if let Some(people) = surnames.get(&group.name.to_lowercase())
+                && !placed
+            {
                 // The nearest full name before its first mention, else the first one.
                 let first = group.mentions[0].start;
                 let into = people
@@ -251,11 +275,24 @@ impl Groups {
                 .iter()
                 .copied()
                 .filter(|&o| o != i && is_short_form(&group.name, &self.list[o].name, lex))
+                .chain(self.named_after_a_kind(&group.name))
                 .collect();
             if let [into] = longer[..] {
                 self.absorb(i, into);
             }
         }
+    }
+
+    /// Groups whose name is a kind word and then `name`: "Cyclone Parisa" for "Parisa".
+    fn named_after_a_kind(&self, name: &str) -> Vec<usize> {
+        (0..self.list.len())
+            .filter(|&g| {
+                let words = self.list[g].words();
+                words.len() > 1
+                    && STARTS_OTHER.contains(&words[0].to_lowercase().as_str())
+                    && words[1..].join(" ") == name
+            })
+            .collect()
     }
 
     /// The confirmed groups as entities, with unique ids and sorted mentions.

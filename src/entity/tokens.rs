@@ -66,6 +66,12 @@ pub fn tokenize_into<'a>(text: &'a str, base: usize, tokens: &mut Vec<Token<'a>>
     let mut gap_start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Spaces and punctuation between words, skipped without decoding.
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() && b != b'&' {
+            i += 1;
+            continue;
+        }
         let (first, len) = char_at(text, i);
         if first == '&' {
             // "Harcourt Bauer & Co": the ampersand joins names like "and".
@@ -81,6 +87,11 @@ pub fn tokenize_into<'a>(text: &'a str, base: usize, tokens: &mut Vec<Token<'a>>
         let start = i;
         let mut end = i + len;
         while end < bytes.len() {
+            // Plain ASCII letters and digits, the bulk of any word, a byte at a time.
+            if bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+                continue;
+            }
             let (next, len) = char_at(text, end);
             if next.is_alphanumeric() || is_mark(next) {
                 end += len;
@@ -126,8 +137,14 @@ fn push<'a>(
 ) {
     let gap = &text[gap_start..start];
     let joined = !tokens.is_empty()
-        && (gap.bytes().all(|b| b.is_ascii_whitespace()) || gap.chars().all(char::is_whitespace))
-        && gap.bytes().filter(|&b| b == b'\n').count() <= 1;
+        && match gap.as_bytes() {
+            b" " => true,
+            bytes if bytes.is_ascii() => {
+                bytes.iter().all(u8::is_ascii_whitespace)
+                    && bytes.iter().filter(|&&b| b == b'\n').count() <= 1
+            }
+            _ => gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1,
+        };
     tokens.push(Token {
         text: &text[start..end],
         range: base + start..base + end,
