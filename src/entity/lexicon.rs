@@ -168,7 +168,8 @@ pub fn is_abbreviated_title(word: &str) -> bool {
     const TITLES: &[&str] = &[
         "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "St", "Gen", "Lt", "Col", "Capt", "Sgt", "Maj",
         "Adm", "Brig", "Cpl", "Sen", "Rep", "Gov", "Rev", "Hon", "Insp", "Det", "Supt", "Jr", "Sr",
-        "Mt", "Ft", "Inc", "Corp", "Ltd", "Co", "Ltda", "Lda", "Bros", "Cia", "Md", "Mohd",
+        "Mt", "Ft", "Inc", "Corp", "Ltd", "Co", "Ltda", "Lda", "Bros", "Cia", "Md", "Mohd", "Cmdr",
+        "Cdr", "Sqn", "Wg", "Cpt",
     ];
     TITLES.contains(&word)
 }

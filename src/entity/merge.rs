@@ -2,6 +2,8 @@
 //! entity of one real thing.
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 use super::lexicon::Lexicon;
@@ -9,6 +11,9 @@ use super::{Entity, EntityKind};
 
 /// Words that start the name of a storm or an operation: "Cyclone Parisa".
 pub(super) const STARTS_OTHER: &[&str] = &["cyclone", "hurricane", "typhoon", "storm", "operation"];
+
+/// Organisation words that name one institution on their own when capitalised.
+const STANDALONE: &[&str] = &["parliament", "senate", "congress", "cabinet"];
 
 /// Votes for each type, in [`EntityKind::ALL`] order.
 pub(super) type Votes = [u32; 4];
@@ -30,7 +35,11 @@ pub(super) struct Candidate {
 
 /// Group candidates into entities: one per name, then merge surnames, acronyms and
 /// short forms into the full names they stand for.
-pub(super) fn merge(candidates: Vec<Candidate>, lex: &Lexicon) -> Vec<Entity> {
+pub(super) fn merge(
+    candidates: Vec<Candidate>,
+    lex: &Lexicon,
+    lower_words: &FxHashSet<&str>,
+) -> Vec<Entity> {
     let mut groups = Groups::default();
     let mut acronyms = Vec::new();
     let mut group_of = Vec::with_capacity(candidates.len());
@@ -50,7 +59,7 @@ pub(super) fn merge(candidates: Vec<Candidate>, lex: &Lexicon) -> Vec<Entity> {
         groups.add_acronym(&acronym, index);
     }
     groups.follow_lists(&lists);
-    groups.default_kinds();
+    groups.default_kinds(lower_words);
     groups.merge_short_names(lex);
     groups.into_entities(lex)
 }
@@ -182,16 +191,22 @@ impl Groups {
     }
 
     /// With no evidence at all, two to four words in title case are most often a person,
-    /// and a single unknown name most often a place (a town, a district, a region).
-    fn default_kinds(&mut self) {
+    /// and a single unknown name most often a place (a town, a district, a region) -
+    /// unless the article also writes one of its words in lower case: then it is made of
+    /// ordinary words, like the title of a film or a prize ("Golden Heron"), and is other.
+    fn default_kinds(&mut self, lower_words: &FxHashSet<&str>) {
         for group in &mut self.list {
             let words = group.words();
             if group.votes != [0; 4] || !words.iter().all(|w| is_title_case_word(w)) {
                 continue;
             }
-            match words.len() {
-                1 => group.votes[2] = 1,
-                2..=4 => group.votes[0] = 1,
+            let ordinary = words
+                .iter()
+                .any(|w| lower_words.contains(w.to_lowercase().as_str()));
+            match (words.len(), ordinary) {
+                (1..=4, true) => group.votes[3] = 1,
+                (1, false) => group.votes[2] = 1,
+                (2..=4, false) => group.votes[0] = 1,
                 _ => {}
             }
         }
@@ -214,7 +229,13 @@ impl Groups {
             }
             let mut short: Vec<String> = words[1..]
                 .iter()
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .filter(|w| {
+                    // "d'Entremont", "al-Mamun" are surnames as much as "Sikder"
+                    let bare = w.trim_start_matches(|c: char| {
+                        c.is_lowercase() || c == '\'' || c == '’' || c == '-'
+                    });
+                    bare.chars().next().is_some_and(char::is_uppercase)
+                })
                 .filter(|w| !lex.is_given_name(w) || **w == words[words.len() - 1])
                 .map(|w| w.to_lowercase())
                 .collect();
@@ -301,8 +322,14 @@ impl Groups {
         self.list
             .into_iter()
             .filter(|g| !g.mentions.is_empty() && g.confirmed)
-            // "the Club", "Trading": an organisation word on its own names nothing.
-            .filter(|g| g.name.contains(' ') || !lex.is_organisation_word(&g.name.to_lowercase()))
+            // "the Club", "Trading": an organisation word on its own names nothing, unless
+            // it is the country's own institution ("Parliament", "Senate").
+            .filter(|g| {
+                let lower = g.name.to_lowercase();
+                g.name.contains(' ')
+                    || !lex.is_organisation_word(&lower)
+                    || STANDALONE.contains(&lower.as_str())
+            })
             .map(|mut g| {
                 g.mentions.sort_by_key(|r| r.start);
                 g.mentions.dedup();
@@ -326,8 +353,10 @@ fn is_short_form(short: &str, full: &str, lex: &Lexicon) -> bool {
     if short.len() >= full.len() {
         return false;
     }
+    // "the Commission" for "Batangas Ferry Safety Commission of Inquiry"
     let single_word = short.len() == 1 && lex.is_organisation_word(&short[0].to_lowercase());
-    let suffix = full.ends_with(&short) && (short.len() >= 2 || single_word);
+    let suffix =
+        (full.ends_with(&short) && short.len() >= 2) || (single_word && full.contains(&short[0]));
     let prefix = full.starts_with(&short)
         && full[short.len()..]
             .iter()
