@@ -1,5 +1,6 @@
 //! People, organisations and places an article names.
 
+mod classify;
 mod corrections;
 mod detect;
 pub mod known;

@@ -1,0 +1,516 @@
+//! Classifying a run of capitalised words: cutting it into names, separating titles and
+//! roles, and weighing the evidence for each name's type.
+
+use rustc_hash::FxHashSet;
+
+use super::EntityKind;
+use super::detect::{JOINERS, ends_with_possessive, join, name_end, name_key};
+use super::lexicon::Lexicon;
+use super::merge::{Candidate, STARTS_OTHER, Votes};
+use super::tokens::Token;
+
+/// Words before a place: "in Bergen", "near Askøy".
+const STRONG_PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "near",
+    "outside",
+    "across",
+    "around",
+    "towards",
+    "throughout",
+    "inside",
+];
+/// Words that often come before a place, and as often before something else.
+const WEAK_PLACE_PREPOSITIONS: &[&str] = &["from", "to", "at", "via", "between"];
+/// Legal and ownership suffixes that end a company's name ("Harcourt Bauer & Co"), as
+/// keys (lower case, no final full stop).
+#[rustfmt::skip]
+const LEGAL_SUFFIXES: &[&str] = &[
+    "co", "inc", "ltd", "llc", "llp", "plc", "corp", "sons", "partners", "associates", "gmbh",
+    "ag", "sa", "ab", "asa", "nv", "bv", "oy", "oyj", "spa", "srl", "pty", "kk", "limited",
+    "s.a", "s.l", "s.r.l", "s.p.a", "b.v", "n.v", "a.s", "ltda", "lda", "cia", "sas", "sarl",
+    "filhos", "hijos", "söhne", "bros",
+];
+/// Possessive words that name a group of people in an institution's name ("Women's Institute").
+const GROUP_POSSESSIVES: &[&str] = &[
+    "children",
+    "women",
+    "men",
+    "people",
+    "workers",
+    "veterans",
+    "farmers",
+    "teachers",
+    "citizens",
+    "mothers",
+    "seamen",
+    "fishermen",
+    "nurses",
+    "doctors",
+];
+/// What an organisation has after a possessive: "Meridian's board".
+const ORGANISATION_POSSESSIONS: &[&str] = &[
+    "board",
+    "shares",
+    "shareholders",
+    "headquarters",
+    "subsidiary",
+    "subsidiaries",
+    "staff",
+    "employees",
+    "customers",
+    "clients",
+    "stores",
+    "warehouses",
+    "plants",
+    "factory",
+    "factories",
+    "offices",
+    "profits",
+    "profit",
+    "revenue",
+    "revenues",
+    "results",
+    "stock",
+    "chief",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "directors",
+    "annual",
+    "quarterly",
+    "members",
+    "branch",
+    "branches",
+    "fleet",
+    "accounts",
+    "shareholder",
+    "takeover",
+    "bid",
+    "offer",
+];
+/// Place words that are common surnames too: "Helen Marsh", "John Hill".
+const SURNAME_PLACE_WORDS: &[&str] = &[
+    "marsh", "hill", "hills", "field", "wood", "woods", "green", "cross", "grove", "ridge",
+    "heath", "moor", "park", "row", "dale", "vale", "banks", "brook", "ford", "hall", "gate",
+    "lane", "shore", "bay", "beach", "bridge", "croft", "walk",
+];
+/// First words of place names: "San Isidro", "Port Moresby", "Lake Mjøsa".
+const PLACE_PREFIXES: &[&str] = &[
+    "san", "santa", "santo", "são", "saint", "st", "port", "puerto", "porto", "fort", "mount",
+    "lake", "cape", "north", "south", "east", "west", "upper", "lower", "great", "new", "el", "la",
+    "los", "las", "al",
+];
+
+/// Words after a name that say a person or organisation speaks.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "argued",
+    "explained",
+    "recalled",
+    "noted",
+    "insisted",
+    "warned",
+    "asked",
+    "replied",
+    "admitted",
+];
+
+/// What a sentence's runs are classified against.
+pub(super) struct Sentence<'s> {
+    pub(super) text: &'s str,
+    pub(super) tokens: &'s [Token<'s>],
+    pub(super) lower_words: &'s FxHashSet<&'s str>,
+    pub(super) lex: &'static Lexicon,
+}
+
+impl Sentence<'_> {
+    /// Whether the word at `at` starts the sentence or a clause inside it (after a
+    /// quotation mark, a colon, a semicolon, a dash, or a full stop within a
+    /// quotation that the sentence splitter kept whole), where every word is
+    /// capitalised whether or not it is a name.
+    fn starts_clause(&self, at: usize) -> bool {
+        if at == 0 {
+            return true;
+        }
+        let gap = &self.text[self.tokens[at - 1].range.end..self.tokens[at].range.start];
+        // An opening mark touches the word it opens; a closing one is followed by a space.
+        gap.ends_with(['"', '“', '‘', '\''])
+            || gap.contains([':', ';', '—', '–', '.', '!', '?'])
+            || gap.contains(" - ")
+    }
+
+    /// `run` starts at token `at` of the sentence.
+    pub(super) fn classify(&self, mut at: usize, mut run: &[Token], out: &mut Vec<Candidate>) {
+        let lex = self.lex;
+        // A function word is not a name even when capitalised ("The", "It", "But I"); at
+        // the start of a sentence or clause neither is a word the article also writes in
+        // lower case ("Several", "Water").
+        let institution = run.last().is_some_and(|t| {
+            let key = name_key(t);
+            lex.is_organisation_word(&key) || lex.is_place_word(&key)
+        });
+        while let Some(first) = run.first() {
+            let key = name_key(first);
+            let ordinary = lex.is_function_word(&key)
+                || (self.starts_clause(at)
+                    && !institution
+                    && self.lower_words.contains(key.as_str())
+                    && lex.known(first.text).is_none());
+            if !ordinary || lex.known(&join(run)).is_some() {
+                break;
+            }
+            run = &run[1..];
+            at += 1;
+        }
+        // A run never starts with a particle or joiner.
+        let Some(first) = run.iter().position(Token::is_capitalised) else {
+            return;
+        };
+        run = &run[first..];
+        at += first;
+        for (piece, offset) in self.pieces(run) {
+            self.name(piece, at + offset, out);
+        }
+    }
+
+    /// Cut a run into names. A joiner ("of", "for") holds two parts together after an
+    /// organisation or place word ("Bank of England", "Institute for Regional Economics"),
+    /// not after a person ("Ingrid Solheim of the Coastal Party") or a company's legal suffix
+    /// ("Tallow Ridge Capital Inc of Boston"). Once such a name is open, "and" continues it
+    /// ("Ministry of Fisheries and Coastal Affairs"); otherwise "and" joins only parts that
+    /// end in an organisation word ("Competition and Markets Authority"), and "&" a legal
+    /// suffix ("Harcourt Bauer & Co"). A possessive ends a name unless a saint's name or a
+    /// group of people names an institution ("St. Brendan's Hospital", "Women's Institute").
+    fn pieces<'r, 'a>(&self, run: &'r [Token<'a>]) -> Vec<(&'r [Token<'a>], usize)> {
+        let lex = self.lex;
+        let institutional = |tokens: &[Token]| {
+            tokens.last().is_some_and(|t| {
+                let key = name_key(t);
+                lex.is_organisation_word(&key) || lex.is_place_word(&key)
+            })
+        };
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        let mut open = false;
+        let mut i = 0;
+        while i < run.len() {
+            let token = &run[i];
+            if !token.is_capitalised() && JOINERS.contains(&token.text) {
+                let mut next = i;
+                while next < run.len() && !run[next].is_capitalised() {
+                    next += 1;
+                }
+                let after_end = run[next..]
+                    .iter()
+                    .position(|t| !t.is_capitalised())
+                    .map_or(run.len(), |p| next + p);
+                let before = &run[start..i];
+                let after = &run[next..after_end];
+                let legal_end = before
+                    .last()
+                    .is_some_and(|t| LEGAL_SUFFIXES.contains(&name_key(t).as_str()));
+                let chained = match token.text {
+                    // "&" between names makes a firm: "Halvard & Stein", "Bocage & Filhos Lda."
+                    "&" if next - i == 1 => true,
+                    "and" if next - i == 1 => {
+                        open || (institutional(after)
+                            && !institutional(before)
+                            && !lex.is_given_name(before[0].text)
+                            && lex.known(&join(before)).is_none())
+                    }
+                    "and" | "&" => false,
+                    _ => {
+                        (institutional(before) && !legal_end)
+                            || open
+                            || lex.known(&join(&run[start..after_end])).is_some()
+                    }
+                };
+                if chained {
+                    open |= matches!(token.text, "of" | "for" | "on");
+                } else {
+                    if start < i {
+                        pieces.push((&run[start..i], start));
+                    }
+                    start = next;
+                    open = false;
+                }
+                i = next;
+                continue;
+            }
+            if ends_with_possessive(token.text) && i + 1 < run.len() {
+                let saint = matches!(run[start].text, "St." | "St" | "Saint");
+                let group = GROUP_POSSESSIVES.contains(&name_key(token).as_str())
+                    || lex.is_role(&name_key(token)); // "the Prosecutor's Office"
+                let rest_end = run[i + 1..]
+                    .iter()
+                    .position(|t| !t.is_capitalised())
+                    .map_or(run.len(), |p| i + 1 + p);
+                if !((saint || group) && institutional(&run[i + 1..rest_end])) {
+                    pieces.push((&run[start..=i], start));
+                    start = i + 1;
+                    open = false;
+                }
+            }
+            i += 1;
+        }
+        if start < run.len() {
+            pieces.push((&run[start..], start));
+        }
+        pieces
+    }
+
+    /// Separate a title or role from the name, then weigh the evidence for its type.
+    fn name(&self, run: &[Token], at: usize, out: &mut Vec<Candidate>) {
+        let lex = self.lex;
+        let mut run = run;
+        let mut at = at;
+        let mut votes: Votes = [0; 4];
+        // Letters after a name are not part of it: "Helena Marchetti KC".
+        while run.len() > 1 && lex.is_post_nominal(run[run.len() - 1].text) {
+            run = &run[..run.len() - 1];
+            votes[0] += 2;
+        }
+        let keys: Vec<String> = run.iter().map(name_key).collect();
+        let last = keys.len() - 1;
+        // "Deputy Finance Minister Tomas Berg", "Port Authority Director Anna Lind".
+        let institution_last = lex.is_organisation_word(&keys[last])
+            || lex.is_other_word(&keys[last])
+            || lex.is_place_word(&keys[last]);
+        if !institution_last && let Some(role) = keys[..last].iter().rposition(|k| lex.is_role(k)) {
+            let prefix = &run[..=role];
+            let head = prefix
+                .iter()
+                .position(|t| lex.is_role(&name_key(t)) || lex.is_qualifier(&name_key(t)))
+                .unwrap_or(role);
+            // What comes before the role names where it is held: "Harbour Authority
+            // Director Anna Lind", "Christchurch Mayor Phil Mauger".
+            let holder = &prefix[..head];
+            if !holder.is_empty()
+                && (lex.is_organisation_word(&name_key(&holder[head - 1]))
+                    || lex.known(&join(holder)).is_some()
+                    || holder.len() == 1)
+            {
+                self.name(holder, at, out);
+            }
+            votes[0] += 3;
+            at += role + 1;
+            run = &run[role + 1..];
+        } else if keys.iter().all(|k| lex.is_role(k) || lex.is_qualifier(k)) {
+            return; // "Finance Minister", "President"
+        }
+        // A nationality is not a name ("Norwegian", "Sri Lankan"), though it may start one
+        // ("Norwegian Coastal Freight Workers' Union").
+        let keys: Vec<String> = run.iter().map(name_key).collect();
+        let last = keys.len() - 1;
+        let demonyms = |word: &str| word.split(['-', '‐']).all(|part| lex.is_demonym(part));
+        if lex.is_demonym(&join(run)) || (run.len() == 1 && demonyms(run[0].text)) {
+            return; // "Sri Lankan", "Chilean-Dutch"
+        }
+        if run.len() == 1 && is_plural_acronym(run[0].text) {
+            return; // "MPs", "CEOs"
+        }
+        let rest = &self.text[run[run.len() - 1].range.end..];
+        if run.len() == 1 && run[0].is_all_caps() && rest.starts_with(['$', '€', '£', '¥']) {
+            return; // "NZ$410 million": a currency
+        }
+        let written = &self.text[run[0].range.start..run[last].range.end];
+        let (name, end) = match lex.known(written) {
+            Some(_) => (written.to_string(), run[last].range.end),
+            None => (join(run), name_end(&run[last])),
+        };
+        let before = at.checked_sub(1).map(|i| &self.tokens[i]);
+        let after = self.tokens.get(at + run.len());
+        let rest = &self.text[run[last].range.end..];
+
+        if let Some((_, kind)) = lex.known(&name) {
+            votes[kind as usize] += 4;
+        }
+        if keys.iter().any(|k| lex.is_organisation_word(k)) {
+            votes[1] += 3;
+        }
+        if LEGAL_SUFFIXES.contains(&keys[last].as_str()) && run.len() > 1 {
+            votes[1] += 2;
+        }
+        // "Halvard & Stein", "Marks & Spencer": an ampersand names a firm.
+        if run.iter().any(|t| t.text == "&") {
+            votes[1] += 2;
+        }
+        let first_names_a_place = keys.len() > 2 && keys[1] == "of" && lex.is_place_word(&keys[0]);
+        // "Helen Marsh" and "John Hill" are people: a given name outweighs a place word.
+        // A place word that is also a surname after a given name is a person's name.
+        let given_first = run.len() == 2
+            && lex.is_given_name(run[0].text)
+            && SURNAME_PLACE_WORDS.contains(&keys[last].as_str());
+        if (lex.is_place_word(&keys[last]) && !given_first) || first_names_a_place {
+            votes[2] += 3;
+        }
+        if lex.is_other_word(&keys[last])
+            || (run.len() > 1
+                && lex.is_other_word(&keys[0])
+                && STARTS_OTHER.contains(&keys[0].as_str()))
+        {
+            votes[3] += 4;
+        }
+        if self.cue_before(at) {
+            votes[3] += 3;
+        }
+        if let Some(before) = before {
+            let key = before.key();
+            if lex.is_role(&key) && !before.is_capitalised() {
+                votes[0] += 3;
+            }
+            // "In Char Kukri Mukri": a preposition starting the sentence counts too.
+            if STRONG_PLACE_PREPOSITIONS.contains(&key.as_ref()) {
+                votes[2] += 2;
+            } else if WEAK_PLACE_PREPOSITIONS.contains(&key.as_ref()) {
+                votes[2] += 1;
+            }
+            if key == "said" && run.len() > 1 {
+                votes[0] += 1;
+            }
+        }
+        if rest.starts_with("-based") || rest.starts_with("-born") || rest.starts_with("‐based") {
+            votes[2] += 2;
+        }
+        if self.apposition_names_role(at + run.len()) {
+            votes[0] += 2;
+        }
+        if self.apposition_names_place(at + run.len()) {
+            votes[2] += 3;
+        }
+        if age_follows(rest) {
+            votes[0] += 3;
+        }
+        if after.is_some_and(|t| SPEECH_VERBS.contains(&t.key().as_ref())) && run.len() > 1 {
+            votes[0] += 1;
+        }
+        if ends_with_possessive(run[last].text)
+            && after.is_some_and(|t| ORGANISATION_POSSESSIONS.contains(&t.key().as_ref()))
+        {
+            votes[1] += 2;
+        }
+        // "OSLO, March 3 (Nordwire) -": the name in brackets after a dateline's date is the
+        // news agency.
+        let bracketed = self.text[..run[0].range.start].ends_with('(') && rest.starts_with(')');
+        if bracketed && before.is_some_and(|b| b.text.bytes().all(|c| c.is_ascii_digit())) {
+            votes[1] += 3;
+        }
+        let acronym = acronym_after(rest);
+        if acronym.is_some() {
+            votes[1] += 1;
+        }
+        if run.len() == 1 && run[0].is_all_caps() && run[0].text.chars().count() <= 6 {
+            votes[1] += 1;
+        }
+        let named_thing = votes[1] + votes[2] + votes[3] >= 3;
+        if (2..=4).contains(&run.len()) && lex.is_given_name(run[0].text) && !named_thing {
+            votes[0] += 2;
+        }
+        if run.len() > 1 && PLACE_PREFIXES.contains(&keys[0].as_str()) {
+            votes[2] += 2;
+        }
+        if run.len() == 1 && run[0].text.chars().count() == 1 {
+            return; // a lone letter: "Gate B"
+        }
+        let range = run[0].range.start..end;
+        out.push(Candidate {
+            name,
+            range,
+            votes,
+            sentence_initial: self.starts_clause(at),
+            acronym,
+            coordinated: None,
+        });
+    }
+
+    /// A vessel, craft or mission noun shortly before: "the tanker Halcyon Trader", "the
+    /// vessel, the Halcyon Trader", "a vehicle named Skua".
+    fn cue_before(&self, at: usize) -> bool {
+        let mut i = at;
+        for _ in 0..4 {
+            let Some(previous) = i.checked_sub(1) else {
+                return false;
+            };
+            let token = &self.tokens[previous];
+            let key = token.key();
+            if self.lex.is_other_cue(&key) {
+                return true;
+            }
+            if !matches!(
+                key.as_ref(),
+                "the" | "a" | "an" | "named" | "called" | "dubbed"
+            ) {
+                return false;
+            }
+            i = previous;
+        }
+        false
+    }
+
+    /// "Hambantota, Sri Lanka": a name followed by a comma and a known place.
+    fn apposition_names_place(&self, after: usize) -> bool {
+        let Some(next) = self.tokens.get(after) else {
+            return false;
+        };
+        let gap = &self.text[self.tokens[after - 1].range.end..next.range.start];
+        if gap.trim() != "," {
+            return false;
+        }
+        (1..=3).any(|len| {
+            let Some(words) = self.tokens.get(after..after + len) else {
+                return false;
+            };
+            words[1..].iter().all(|t| t.joined)
+                && words.iter().all(Token::is_capitalised)
+                && self
+                    .lex
+                    .known(&join(words))
+                    .is_some_and(|(_, kind)| kind == EntityKind::Place)
+        })
+    }
+
+    /// "Whitfield, a spokesman for the authority", "Okafor, the institute's director".
+    fn apposition_names_role(&self, after: usize) -> bool {
+        let Some(next) = self.tokens.get(after) else {
+            return false;
+        };
+        let gap = &self.text[self.tokens[after - 1].range.end..next.range.start];
+        gap.trim() == ","
+            && self.tokens[after..]
+                .iter()
+                .take(5)
+                .take_while(|t| !t.is_capitalised() || self.lex.is_organisation_word(&t.key()))
+                .any(|t| self.lex.is_role(&t.key()))
+    }
+}
+
+/// "MPs", "CEOs": a plural of an abbreviation, not a name.
+fn is_plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s')
+        .is_some_and(|stem| stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase()))
+}
+
+/// ", 45," after a name gives a person's age.
+fn age_follows(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && rest[digits..].starts_with([',', ')'])
+}
+
+/// "(WFP)" right after a name.
+fn acronym_after(rest: &str) -> Option<String> {
+    let inner = rest.trim_start().strip_prefix('(')?;
+    let end = inner.find(')')?;
+    let word = &inner[..end];
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+    (letters >= 2 && capitals * 2 > letters && !word.contains(' ') && word.len() <= 12)
+        .then(|| word.to_string())
+}
