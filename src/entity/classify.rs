@@ -102,6 +102,101 @@ const PLACE_PREFIXES: &[&str] = &[
     "los", "las", "al",
 ];
 
+/// Words that end the noun phrase of an apposition.
+const APPOSITION_ENDS: &[&str] = &[
+    "of", "for", "at", "in", "on", "with", "who", "which", "that", "and", "or", "to", "from",
+    "based", "whose", "where", "since", "by", "near",
+];
+/// Nouns in an apposition that make the name an organisation: "Vianergia, the energy company".
+const ORGANISATION_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "bank",
+    "insurer",
+    "carrier",
+    "operator",
+    "maker",
+    "producer",
+    "developer",
+    "retailer",
+    "lender",
+    "manufacturer",
+    "startup",
+    "start-up",
+    "conglomerate",
+    "supplier",
+    "contractor",
+    "agency",
+    "charity",
+    "organisation",
+    "organization",
+    "union",
+    "party",
+    "association",
+    "broadcaster",
+    "newspaper",
+    "publisher",
+    "network",
+    "utility",
+    "miner",
+    "exporter",
+    "importer",
+    "trader",
+    "airline",
+    "brewer",
+    "chain",
+    "subsidiary",
+    "consultancy",
+    "regulator",
+    "watchdog",
+    "club",
+    "team",
+    "side",
+    "outlet",
+    "insurer",
+    "shipowner",
+    "exchange",
+    "fund",
+    "nonprofit",
+    "non-profit",
+    "cooperative",
+    "co-operative",
+];
+/// Nouns in an apposition that make the name a place: "Båtsfjord, a fishing village".
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "village",
+    "city",
+    "district",
+    "province",
+    "region",
+    "port",
+    "island",
+    "islands",
+    "municipality",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "county",
+    "state",
+    "capital",
+    "settlement",
+    "hamlet",
+    "valley",
+    "river",
+    "lake",
+    "peninsula",
+    "archipelago",
+    "borough",
+    "township",
+    "parish",
+    "oasis",
+    "enclave",
+    "territory",
+    "commune",
+    "prefecture",
+];
 /// Words after a name that say a person or organisation speaks.
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -377,8 +472,8 @@ impl Sentence<'_> {
         if rest.starts_with("-based") || rest.starts_with("-born") || rest.starts_with("‐based") {
             votes[2] += 2;
         }
-        if self.apposition_names_role(at + run.len()) {
-            votes[0] += 2;
+        if let Some(kind) = self.apposition(at + run.len()) {
+            votes[kind as usize] += 2;
         }
         if self.apposition_names_place(at + run.len()) {
             votes[2] += 3;
@@ -474,18 +569,41 @@ impl Sentence<'_> {
         })
     }
 
-    /// "Whitfield, a spokesman for the authority", "Okafor, the institute's director".
-    fn apposition_names_role(&self, after: usize) -> bool {
-        let Some(next) = self.tokens.get(after) else {
-            return false;
-        };
+    /// What an apposition right after a name says it is: "Whitfield, a spokesman for the
+    /// authority" (a person), "Vianergia, the energy company" (an organisation),
+    /// "Båtsfjord, a fishing village" (a place). The head of the noun phrase decides: its
+    /// last telling word before "of", "who", "in" and the like ("a parish priest in Puerto
+    /// Galera" is a priest, not a parish).
+    fn apposition(&self, after: usize) -> Option<EntityKind> {
+        let next = self.tokens.get(after)?;
         let gap = &self.text[self.tokens[after - 1].range.end..next.range.start];
-        gap.trim() == ","
-            && self.tokens[after..]
-                .iter()
-                .take(5)
-                .take_while(|t| !t.is_capitalised() || self.lex.is_organisation_word(&t.key()))
-                .any(|t| self.lex.is_role(&t.key()))
+        if gap.trim() != "," {
+            return None;
+        }
+        let mut kind = None;
+        for (i, t) in self.tokens[after..].iter().enumerate().take(6) {
+            let key = t.key();
+            let ends_phrase = i > 0 && !t.joined || APPOSITION_ENDS.contains(&key.as_ref());
+            if ends_phrase || (t.is_capitalised() && !self.lex.is_organisation_word(&key)) {
+                break;
+            }
+            // A role right before a name is that name's title: "clinical officer Dennis Kiprop".
+            let titles_a_name = self
+                .tokens
+                .get(after + i + 1)
+                .is_some_and(|n| n.is_capitalised() && n.joined);
+            if ends_with_possessive(t.text) {
+                continue; // "the party's deputy leader": a possessive describes
+            }
+            if self.lex.is_role(&key) && !titles_a_name {
+                kind = Some(EntityKind::Person);
+            } else if ORGANISATION_NOUNS.contains(&key.as_ref()) {
+                kind = Some(EntityKind::Organization);
+            } else if PLACE_NOUNS.contains(&key.as_ref()) {
+                kind = Some(EntityKind::Place);
+            }
+        }
+        kind
     }
 }
 
