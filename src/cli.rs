@@ -42,6 +42,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = EntitiesFormat::Table)]
         format: EntitiesFormat,
     },
+    /// Suggest the claims worth checking and who says what.
+    Suggest {
+        article: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = EntitiesFormat::Table)]
+        format: EntitiesFormat,
+    },
     /// Write the article's annotations in another format.
     Export {
         article: PathBuf,

@@ -55,6 +55,16 @@ pub fn entities(article: &Path, sidecar: Option<&Path>, format: EntitiesFormat) 
     write_stdout(&text)
 }
 
+pub fn suggest(article: &Path, sidecar: Option<&Path>, format: EntitiesFormat) -> Result<()> {
+    let doc = Document::open(article, sidecar)?;
+    let suggestions = sidenote::suggest::suggest(&doc.article, &doc.entities);
+    let text = match format {
+        EntitiesFormat::Json => json_text(&export::suggestions_json(&doc, &suggestions)),
+        EntitiesFormat::Table => export::suggestions_table(&doc, &suggestions),
+    };
+    write_stdout(&text)
+}
+
 pub fn export(
     article: &Path,
     sidecar: Option<&Path>,

@@ -14,6 +14,7 @@ pub mod entity;
 pub mod error;
 pub mod export;
 pub mod sidecar;
+pub mod suggest;
 #[cfg(feature = "tui")]
 pub mod tui;
 

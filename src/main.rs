@@ -14,6 +14,7 @@ fn main() -> ExitCode {
         Some(Command::Entities { article, format }) => {
             commands::entities(article, sidecar, *format)
         }
+        Some(Command::Suggest { article, format }) => commands::suggest(article, sidecar, *format),
         Some(Command::Export {
             article,
             format,

@@ -4,7 +4,7 @@
 use rustc_hash::FxHashSet;
 
 use super::EntityKind;
-use super::detect::{JOINERS, ends_with_possessive, join, name_end, name_key};
+use super::detect::{JOINERS, PARTICLES, ends_with_possessive, join, name_end, name_key};
 use super::lexicon::Lexicon;
 use super::merge::{Candidate, STARTS_OTHER, Votes};
 use super::tokens::Token;
@@ -96,10 +96,13 @@ const SURNAME_PLACE_WORDS: &[&str] = &[
     "lane", "shore", "bay", "beach", "bridge", "croft", "walk",
 ];
 /// First words of place names: "San Isidro", "Port Moresby", "Lake Mjøsa".
+#[rustfmt::skip]
 const PLACE_PREFIXES: &[&str] = &[
     "san", "santa", "santo", "são", "saint", "st", "port", "puerto", "porto", "fort", "mount",
-    "lake", "cape", "north", "south", "east", "west", "upper", "lower", "great", "new", "el", "la",
-    "los", "las", "al",
+    "lake", "cape", "north", "south", "east", "west", "upper", "lower", "great", "new", "el",
+    "la", "los", "las", "al", "rio", "río", "ponte", "puente", "vila", "villa", "ciudad",
+    "cidade", "praia", "playa", "monte", "sierra", "serra", "lago", "isla", "ilha", "cabo",
+    "bahía", "baía", "bad", "sankt", "les", "île", "ile", "pointe",
 ];
 
 /// Words that end the noun phrase of an apposition.
@@ -251,9 +254,12 @@ impl Sentence<'_> {
         });
         while let Some(first) = run.first() {
             let key = name_key(first);
+            // "Van der Heijden said": a particle that starts a surname is part of it.
+            let particle = run.len() > 1 && PARTICLES.contains(&key.as_str());
             let ordinary = lex.is_function_word(&key)
                 || (self.starts_clause(at)
                     && !institution
+                    && !particle
                     && self.lower_words.contains(key.as_str())
                     && lex.known(first.text).is_none());
             if !ordinary || lex.known(&join(run)).is_some() {
@@ -406,8 +412,9 @@ impl Sentence<'_> {
         if lex.is_demonym(&join(run)) || (run.len() == 1 && demonyms(run[0].text)) {
             return; // "Sri Lankan", "Chilean-Dutch"
         }
-        if run.len() == 1 && is_plural_acronym(run[0].text) {
-            return; // "MPs", "CEOs"
+        if run.len() == 1 && (is_plural_acronym(run[0].text) || lex.is_common_acronym(run[0].text))
+        {
+            return; // "MPs", "CEOs", "GPS", "GDP"
         }
         let rest = &self.text[run[run.len() - 1].range.end..];
         if run.len() == 1 && run[0].is_all_caps() && rest.starts_with(['$', '€', '£', '¥']) {
@@ -507,7 +514,33 @@ impl Sentence<'_> {
             votes[0] += 2;
         }
         if run.len() > 1 && PLACE_PREFIXES.contains(&keys[0].as_str()) {
-            votes[2] += 2;
+            votes[2] += 1;
+        }
+        // "McAllister", "MacDonald", "O'Brien" are surnames.
+        if run.iter().any(|t| is_gaelic_surname(t.text)) && !named_thing {
+            votes[0] += 2;
+        }
+        // "DengueWatch", "RotaVault": a capital inside a word names a product.
+        if run.len() == 1 && is_camel_case(run[0].text) {
+            votes[3] += 1;
+        }
+        // "Kaunas Rangers", "Āpiti Hawks": a team's nickname ends its name.
+        if run.len() > 1 && lex.is_team_word(&keys[last]) {
+            votes[1] += 3;
+        }
+        // "PALMERSTON NORTH, June 2 -": a capitalised name opening a paragraph before a
+        // comma is a wire dateline's place.
+        let dateline = at == 0
+            && run.iter().all(Token::is_all_caps)
+            && self.text[..run[0].range.start].ends_with(['\n'])
+            && rest.starts_with(',');
+        if dateline
+            || (at == 0
+                && run[0].range.start == 0
+                && run.iter().all(Token::is_all_caps)
+                && rest.starts_with(','))
+        {
+            votes[2] += 4;
         }
         if run.len() == 1 && run[0].text.chars().count() == 1 {
             return; // a lone letter: "Gate B"
@@ -605,6 +638,25 @@ impl Sentence<'_> {
         }
         kind
     }
+}
+
+/// "McAllister", "MacDonald", "O'Brien".
+fn is_gaelic_surname(word: &str) -> bool {
+    let after = |prefix: &str| {
+        word.strip_prefix(prefix)
+            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    };
+    after("Mc") || after("Mac") || after("O'") || after("O’")
+}
+
+/// "DengueWatch": lower case then upper case inside one word.
+fn is_camel_case(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars.len() > 3
+        && chars
+            .windows(2)
+            .skip(1)
+            .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
 }
 
 /// "MPs", "CEOs": a plural of an abbreviation, not a name.

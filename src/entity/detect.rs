@@ -27,7 +27,7 @@ use crate::article::Article;
 pub(super) const PARTICLES: &[&str] = &[
     "van", "von", "de", "del", "della", "der", "den", "da", "di", "du", "la", "le", "al", "bin",
     "ibn", "y", "ten", "ter", "do", "dos", "das", "des", "e", "el", "los", "las", "por", "para",
-    "und", "für", "et", "af", "av", "og", "zu", "zum", "zur", "lo",
+    "und", "für", "et", "af", "av", "og", "zu", "zum", "zur", "lo", "binti", "aux", "les",
 ];
 /// Lower-case words that may join the parts of an organisation's or a place's name.
 pub(super) const JOINERS: &[&str] = &["of", "for", "and", "the", "on", "&"];

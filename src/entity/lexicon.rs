@@ -15,6 +15,8 @@ pub struct Lexicon {
     other_words: HashSet<&'static str>,
     other_cues: HashSet<&'static str>,
     post_nominals: HashSet<&'static str>,
+    team_words: HashSet<&'static str>,
+    common_acronyms: HashSet<&'static str>,
     demonyms: HashSet<String>,
     /// Lower-case name or alias → canonical name and type.
     gazetteer: HashMap<String, (&'static str, EntityKind)>,
@@ -81,6 +83,9 @@ impl Lexicon {
             other_words: lines(include_str!("../../data/lexicon/other-words.txt")).collect(),
             other_cues: lines(include_str!("../../data/lexicon/other-cues.txt")).collect(),
             post_nominals: lines(include_str!("../../data/lexicon/post-nominals.txt")).collect(),
+            team_words: lines(include_str!("../../data/lexicon/team-words.txt")).collect(),
+            common_acronyms: lines(include_str!("../../data/lexicon/common-acronyms.txt"))
+                .collect(),
             demonyms: lines(include_str!("../../data/gazetteer/demonyms.txt"))
                 .flat_map(|line| line.split('|').skip(1))
                 .map(|d| d.trim().to_lowercase())
@@ -140,6 +145,16 @@ impl Lexicon {
     /// Vessels and craft before a name: "tanker", "satellite".
     pub fn is_other_cue(&self, key: &str) -> bool {
         self.other_cues.contains(key)
+    }
+
+    /// A team's nickname: "rangers", "hawks".
+    pub fn is_team_word(&self, key: &str) -> bool {
+        self.team_words.contains(key)
+    }
+
+    /// An abbreviation that names no one: "GPS", "GDP".
+    pub fn is_common_acronym(&self, word: &str) -> bool {
+        self.common_acronyms.contains(word)
     }
 
     /// Letters after a name, as written: "KC", "Jr.".

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
+use super::detect::{JOINERS, PARTICLES};
 use super::lexicon::Lexicon;
 use super::{Entity, EntityKind};
 
@@ -196,8 +197,16 @@ impl Groups {
     /// ordinary words, like the title of a film or a prize ("Golden Heron"), and is other.
     fn default_kinds(&mut self, lower_words: &FxHashSet<&str>) {
         for group in &mut self.list {
-            let words = group.words();
-            if group.votes != [0; 4] || !words.iter().all(|w| is_title_case_word(w)) {
+            // Particles ("do" in "Serra do Cebolal") count neither way.
+            let words: Vec<&str> = group
+                .words()
+                .into_iter()
+                .filter(|w| !PARTICLES.contains(w) && !JOINERS.contains(w))
+                .collect();
+            if group.votes != [0; 4]
+                || words.is_empty()
+                || !words.iter().all(|w| is_title_case_word(w))
+            {
                 continue;
             }
             let ordinary = words
@@ -241,6 +250,10 @@ impl Groups {
                 .collect();
             if words.len() > 2 {
                 short.push(words[words.len() - 2..].join(" ").to_lowercase());
+            }
+            // "van der Heijden" for "Joost van der Heijden"
+            if let Some(p) = words[1..].iter().position(|w| PARTICLES.contains(w)) {
+                short.push(words[p + 1..].join(" ").to_lowercase());
             }
             short.sort();
             short.dedup();
@@ -354,7 +367,10 @@ fn is_short_form(short: &str, full: &str, lex: &Lexicon) -> bool {
         return false;
     }
     // "the Commission" for "Batangas Ferry Safety Commission of Inquiry"
-    let single_word = short.len() == 1 && lex.is_organisation_word(&short[0].to_lowercase());
+    let single_word = short.len() == 1 && {
+        let key = short[0].to_lowercase();
+        lex.is_organisation_word(&key) || lex.is_team_word(&key)
+    };
     let suffix =
         (full.ends_with(&short) && short.len() >= 2) || (single_word && full.contains(&short[0]));
     let prefix = full.starts_with(&short)

@@ -101,8 +101,11 @@ pub fn tokenize_into<'a>(text: &'a str, base: usize, tokens: &mut Vec<Token<'a>>
                 let Some(after) = text[end + len..].chars().next() else {
                     break;
                 };
-                let lower_suffix =
-                    matches!(next, '-' | '‐') && first.is_uppercase() && after.is_lowercase();
+                // ... but "Trás-os-Montes" and "Pointe-des-Monts" go on to a capital.
+                let lower_suffix = matches!(next, '-' | '‐')
+                    && first.is_uppercase()
+                    && after.is_lowercase()
+                    && !lower_part_then_capital(&text[end + len..]);
                 if after.is_alphanumeric() && !lower_suffix {
                     end += len;
                 } else {
@@ -123,6 +126,13 @@ pub fn tokenize_into<'a>(text: &'a str, base: usize, tokens: &mut Vec<Token<'a>>
         gap_start = end;
         i = end;
     }
+}
+
+/// A lower-case part of a hyphenated name followed by a capitalised one: "os-Montes".
+fn lower_part_then_capital(rest: &str) -> bool {
+    let part = rest.len() - rest.trim_start_matches(|c: char| c.is_lowercase()).len();
+    let mut after = rest[part..].chars();
+    matches!(after.next(), Some('-' | '‐')) && after.next().is_some_and(char::is_uppercase)
 }
 
 /// Add the word `start..end`, joined to the previous one if only spaces (and at most one

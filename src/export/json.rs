@@ -7,6 +7,7 @@ use crate::annotation::Annotation;
 use crate::article::Article;
 use crate::document::Document;
 use crate::entity::Entity;
+use crate::suggest::Suggestions;
 
 /// Version of the `export --format json` schema.
 pub const EXPORT_FORMAT: &str = "sidenote-export/1";
@@ -35,6 +36,48 @@ pub fn export_json(doc: &Document) -> Value {
         },
         "entities": doc.entities.iter().map(|e| entity(article, e)).collect::<Vec<_>>(),
         "annotations": doc.annotations.iter().map(|a| annotation(article, a)).collect::<Vec<_>>(),
+    })
+}
+
+/// `{"article": PATH, "claims": [...], "attributions": [...]}`, each with its rule.
+pub fn suggestions_json(doc: &Document, suggestions: &Suggestions) -> Value {
+    let article = &doc.article;
+    let span = |range: &std::ops::Range<usize>| {
+        json!({
+            "start": article.char_of(range.start),
+            "end": article.char_of(range.end),
+            "text": &article.text()[range.clone()],
+            "paragraph": article.paragraph_at(range.start),
+        })
+    };
+    let claims: Vec<Value> = suggestions
+        .claims
+        .iter()
+        .map(|c| {
+            let mut value = span(&c.range);
+            value["rule"] = json!(c.rule);
+            value
+        })
+        .collect();
+    let attributions: Vec<Value> = suggestions
+        .attributions
+        .iter()
+        .map(|a| {
+            let mut value = span(&a.range);
+            value["rule"] = json!(a.rule);
+            value["speaker"] = json!({
+                "name": a.speaker.name,
+                "start": article.char_of(a.speaker.range.start),
+                "end": article.char_of(a.speaker.range.end),
+                "entity": a.speaker.entity,
+            });
+            value
+        })
+        .collect();
+    json!({
+        "article": article.path().display().to_string(),
+        "claims": claims,
+        "attributions": attributions,
     })
 }
 

@@ -3,5 +3,5 @@
 mod json;
 mod table;
 
-pub use json::{EXPORT_FORMAT, entities_json, export_json};
-pub use table::entities_table;
+pub use json::{EXPORT_FORMAT, entities_json, export_json, suggestions_json};
+pub use table::{entities_table, suggestions_table};

@@ -4,6 +4,40 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::document::Document;
 
+/// Suggestions for reading in a terminal: each claim's rule and text, each attribution's
+/// speaker and statement, one a line, shortened to fit 100 columns.
+pub fn suggestions_table(doc: &Document, suggestions: &crate::suggest::Suggestions) -> String {
+    let text = doc.article.text();
+    let short = |s: &str, max: usize| {
+        let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        if flat.chars().count() <= max {
+            flat
+        } else {
+            format!("{}…", flat.chars().take(max - 1).collect::<String>())
+        }
+    };
+    let mut out = String::from("CLAIMS\n");
+    for claim in &suggestions.claims {
+        let paragraph = doc.article.paragraph_at(claim.range.start) + 1;
+        out.push_str(&format!(
+            "{paragraph:>4}  {:<11} {}\n",
+            claim.rule,
+            short(&text[claim.range.clone()], 80)
+        ));
+    }
+    out.push_str("\nATTRIBUTIONS\n");
+    for attribution in &suggestions.attributions {
+        let paragraph = doc.article.paragraph_at(attribution.range.start) + 1;
+        out.push_str(&format!(
+            "{paragraph:>4}  {:<24} {:<18} {}\n",
+            short(&attribution.speaker.name, 24),
+            attribution.rule,
+            short(&text[attribution.range.clone()], 52)
+        ));
+    }
+    out
+}
+
 /// One entity a line: type, mentions, name and aliases, in aligned columns.
 pub fn entities_table(doc: &Document) -> String {
     let rows: Vec<[String; 4]> = doc

@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use sidenote::entity::EntityKind;
+
 use tempfile::TempDir;
 
 /// The repository's examples folder.
@@ -32,4 +34,33 @@ pub fn sidecar_of(article: &Path) -> PathBuf {
     let mut name = article.file_name().unwrap().to_os_string();
     name.push(".sidenote.toml");
     article.with_file_name(name)
+}
+
+/// A marked mention: byte range in the plain text and its type.
+pub type Mention = (usize, usize, EntityKind);
+
+/// The plain text of a marked-up article and its marked mentions.
+pub fn parse(marked: &str) -> (String, Vec<Mention>) {
+    let mut text = String::with_capacity(marked.len());
+    let mut mentions = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find("[[") {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let close = after.find("]]").expect("every [[ has its ]]");
+        let (name, kind) = after[..close].rsplit_once('|').expect("[[name|type]]");
+        let kind = match kind {
+            "person" => EntityKind::Person,
+            "organization" => EntityKind::Organization,
+            "place" => EntityKind::Place,
+            "other" => EntityKind::Other,
+            other => panic!("unknown type {other}"),
+        };
+        let start = text.len();
+        text.push_str(name);
+        mentions.push((start, text.len(), kind));
+        rest = &after[close + 2..];
+    }
+    text.push_str(rest);
+    (text, mentions)
 }
