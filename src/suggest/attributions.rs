@@ -1,0 +1,571 @@
+//! Attribution suggestions: who says what.
+//!
+//! Patterns, each a rule name in the output:
+//! - `quote-then-speaker`: `"…," Berg said.` / `"…," said Berg.`
+//! - `speaker-then-quote`: `Berg said, "…"` / `Berg said: "…"`
+//! - `reported`: `Berg said (that) …`, `Berg warned …`, `Berg told reporters (that) …`
+//! - `trailing`: `…, Berg said.` after a reported clause
+//! - `according-to`: `According to Berg, …` / `…, according to Berg.`
+//! - `quote-continues`: a quotation in the next sentence or paragraph, with no speaker of its
+//!   own, is the last speaker's.
+//!
+//! A pronoun speaker ("he said") is the last person who spoke, or else the person named last.
+
+use std::ops::Range;
+
+use super::words::SPEECH_VERBS;
+use super::{Attribution, Speaker};
+use crate::article::Article;
+use crate::entity::{Entities, EntityKind};
+
+/// A word of a sentence with its byte range in the article.
+#[derive(Debug, Clone)]
+struct Word<'a> {
+    text: &'a str,
+    range: Range<usize>,
+    lower: String,
+}
+
+/// Words that end a speaker's noun phrase when reading back from the verb.
+const PHRASE_STOPS: &[&str] = &[
+    "that", "which", "who", "when", "while", "as", "but", "because", "if", "and", "or", "so",
+    "where", "after", "before", "since", "although", "though", "then", "also", "has", "have",
+    "had", "is", "was", "were", "are", "be", "been", "it", "this", "not", "never", "did", "does",
+    "do", "would", "will", "could", "should", "may", "might", "can", "later",
+];
+/// Words that open a time or place phrase before a speaker: "On Monday the ministry said".
+const LEADING_ADVERBIALS: &[&str] = &[
+    "on", "in", "at", "last", "this", "next", "during", "earlier",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+
+pub fn attributions(article: &Article, entities: &Entities) -> Vec<Attribution> {
+    let mut found: Vec<Attribution> = Vec::new();
+    // The last speaker, for quotations that continue without one and for pronouns.
+    let mut last_speaker: Option<Speaker> = None;
+    for (index, paragraph) in article.paragraphs().iter().enumerate() {
+        if !super::is_body(article, index) {
+            continue;
+        }
+        let quotes = quotations(article.text(), paragraph.range.clone());
+        let paragraph_start = found.len();
+        for sentence in &article.sentences()[paragraph.sentences.clone()] {
+            let words = words(article.text(), sentence.range.clone());
+            let context = Context {
+                article,
+                entities,
+                quotes: &quotes,
+                sentence: sentence.range.clone(),
+                words: &words,
+                last_speaker: last_speaker.as_ref(),
+            };
+            let before = found.len();
+            context.find(&mut found);
+            if found.len() > before {
+                last_speaker = found.last().map(|a| a.speaker.clone());
+                continue;
+            }
+            // A sentence that is all quotation, right after someone spoke, is theirs.
+            let all_quote = quotes
+                .iter()
+                .any(|q| q.start <= sentence.range.start + 3 && sentence.range.end <= q.end + 3);
+            let spoke_just_before = found.last().is_some_and(|a| {
+                article.text()[a.range.end..sentence.range.start].len() < 40
+                    || (found.len() == paragraph_start
+                        && first_sentence(article, index, sentence.range.start))
+            });
+            if all_quote
+                && spoke_just_before
+                && let Some(speaker) = &last_speaker
+            {
+                let statement = inside_quotes(article.text(), sentence.range.clone());
+                found.push(Attribution {
+                    range: statement,
+                    rule: "quote-continues",
+                    speaker: speaker.clone(),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Whether a sentence opens its paragraph (a quotation continued from the last paragraph).
+fn first_sentence(article: &Article, paragraph: usize, start: usize) -> bool {
+    article.paragraphs()[paragraph].range.start == start
+}
+
+struct Context<'c, 'a> {
+    article: &'c Article,
+    entities: &'c Entities,
+    quotes: &'c [Range<usize>],
+    sentence: Range<usize>,
+    words: &'c [Word<'a>],
+    last_speaker: Option<&'c Speaker>,
+}
+
+impl Context<'_, '_> {
+    fn text(&self) -> &str {
+        self.article.text()
+    }
+
+    /// The quotation a byte is inside, if any.
+    fn quote_at(&self, byte: usize) -> Option<Range<usize>> {
+        self.quotes
+            .iter()
+            .find(|q| q.start <= byte && byte < q.end)
+            .cloned()
+    }
+
+    /// The first pattern in the sentence, reading from its start.
+    fn find(&self, out: &mut Vec<Attribution>) {
+        for (i, word) in self.words.iter().enumerate() {
+            if self.quote_at(word.range.start).is_some() {
+                continue;
+            }
+            let according =
+                word.lower == "according" && self.words.get(i + 1).is_some_and(|w| w.lower == "to");
+            let found = if according {
+                self.according_to(i)
+            } else if SPEECH_VERBS.contains(&word.lower.as_str()) {
+                self.around_verb(i)
+            } else {
+                None
+            };
+            if let Some(attribution) = found {
+                out.push(attribution);
+                return;
+            }
+        }
+    }
+
+    /// `According to X, …` and `…, according to X.`, with "according" at word `at`.
+    fn according_to(&self, at: usize) -> Option<Attribution> {
+        let after = self.words.get(at + 2)?;
+        // The source runs to the next comma: "figures released on Monday by the authority".
+        let text = self.text();
+        let sentence_end = trim_end(text, self.sentence.clone());
+        let source_end = text[after.range.start..sentence_end]
+            .find([',', ';', '—', '–'])
+            .map_or(sentence_end, |p| after.range.start + p);
+        let speaker = self.speaker(trim_range(text, after.range.start..source_end))?;
+        let statement = if at == 0 {
+            // According to X, STATEMENT.
+            source_end + 1..sentence_end
+        } else {
+            // STATEMENT, according to X.
+            self.sentence.start..self.words[at].range.start
+        };
+        let statement = trim_range(text, statement);
+        (statement.start < statement.end).then_some(Attribution {
+            range: statement,
+            rule: "according-to",
+            speaker,
+        })
+    }
+
+    /// The patterns around a speech verb at word `verb`.
+    fn around_verb(&self, verb: usize) -> Option<Attribution> {
+        let text = self.text();
+        let verb_range = self.words[verb].range.clone();
+        let sentence_end = trim_end(text, self.sentence.clone());
+        // A quotation that ends just before the speaker and verb: `"…," Berg said.`
+        let before_quote = self
+            .quotes
+            .iter()
+            .filter(|q| q.end <= verb_range.start && q.start >= self.sentence.start)
+            .max_by_key(|q| q.end)
+            .cloned();
+        let between = |q: &Range<usize>| text[q.end..verb_range.start].trim();
+        if let Some(quote) = before_quote.filter(|q| between(q).split_whitespace().count() <= 8) {
+            let speaker = if between(&quote).trim_start_matches([',', ' ']).is_empty() {
+                // `"…," said Dr. Helen Marchetti, president of …`
+                let first = self.words.get(verb + 1)?;
+                let end = self.phrase_end(verb + 1);
+                self.speaker(first.range.start..self.words[end].range.end)?
+            } else {
+                let (_, range) = self.subject(verb)?;
+                self.speaker(range)?
+            };
+            return Some(Attribution {
+                range: inside_quotes(text, quote),
+                rule: "quote-then-speaker",
+                speaker,
+            });
+        }
+        let (start, speaker_range) = self.subject(verb)?;
+        let speaker = self.speaker(speaker_range)?;
+        // A quotation right after the verb: `Berg said, "…"` / `Berg said: "…"`
+        let rest = &text[verb_range.end..sentence_end];
+        let opening = rest.trim_start_matches([',', ':', ' ']);
+        if opening.starts_with(['"', '“', '‘', '«']) {
+            let quote_start = sentence_end - opening.len();
+            let quote = self
+                .quote_at(quote_start)
+                .unwrap_or(quote_start..sentence_end);
+            return Some(Attribution {
+                range: inside_quotes(text, quote),
+                rule: "speaker-then-quote",
+                speaker,
+            });
+        }
+        // A reported clause before: `…, Berg said.` (the verb ends the sentence or a clause)
+        let gap_before = text[self.sentence.start..self.words[start].range.start].trim_end();
+        if gap_before.ends_with(',') {
+            let statement = self.sentence.start..self.sentence.start + gap_before.len() - 1;
+            let after_verb = text[verb_range.end..sentence_end].trim();
+            if statement.start < statement.end
+                && (after_verb.is_empty() || after_verb.starts_with(','))
+            {
+                return Some(Attribution {
+                    range: trim_range(text, statement),
+                    rule: "trailing",
+                    speaker,
+                });
+            }
+        }
+        // A reported clause after: `Berg said (that) …`, `Berg told reporters that …`
+        let mut from = verb + 1;
+        if matches!(
+            self.words[verb].lower.as_str(),
+            "told" | "tells" | "asked" | "urged"
+        ) {
+            // Skip the listener: up to "that", else past the next noun phrase.
+            match self.words[from..]
+                .iter()
+                .take(10)
+                .position(|w| w.lower == "that")
+            {
+                Some(p) => from += p,
+                None => from = self.phrase_end(from) + 1,
+            }
+        }
+        // "said in a written response that …": the statement starts after "that".
+        if let Some(p) = self.words[from..]
+            .iter()
+            .take(8)
+            .position(|w| w.lower == "that")
+            .filter(|&p| {
+                !text[verb_range.end..self.words[from + p].range.start].contains(['"', '“', '”'])
+            })
+        {
+            from += p + 1;
+        }
+        let first = self.words.get(from)?;
+        let statement = trim_range(text, first.range.start..sentence_end);
+        // A reported clause needs a few words to say anything.
+        (statement.len() > 12).then_some(Attribution {
+            range: statement,
+            rule: "reported",
+            speaker,
+        })
+    }
+
+    /// The speaker before word `verb`: the noun phrase just before it, except when an
+    /// apposition or a relative clause stands between commas before the verb — then the
+    /// person named in it ("The chief executive, Graham Oduya, said"), or else the noun
+    /// phrase before it ("A senior official, who asked not to be named, said"). Returns
+    /// the first word of the whole subject and the speaker's byte range.
+    fn subject(&self, verb: usize) -> Option<(usize, Range<usize>)> {
+        let text = self.text();
+        let gap = |i: usize| &text[self.words[i - 1].range.end..self.words[i].range.start];
+        if verb > 1 && gap(verb).trim() == "," {
+            let opening = (1..verb).rev().take(30).find(|&i| gap(i).contains(','));
+            if let Some(opening) = opening {
+                let inside = self.words[opening].range.start..self.words[verb - 1].range.end;
+                let person = self.entities.mentions_in(inside.clone()).find(|(m, e)| {
+                    inside.start <= m.start
+                        && self
+                            .entities
+                            .get(*e)
+                            .is_some_and(|e| e.kind == EntityKind::Person)
+                });
+                if let Some((mention, _)) = person {
+                    let start = self.phrase_start(opening).unwrap_or(opening);
+                    return Some((start, mention));
+                }
+                let start = self.phrase_start(opening)?;
+                return Some((
+                    start,
+                    self.words[start].range.start..self.words[opening - 1].range.end,
+                ));
+            }
+        }
+        let start = self.phrase_start(verb)?;
+        Some((
+            start,
+            self.words[start].range.start..self.words[verb - 1].range.end,
+        ))
+    }
+
+    /// The first word of the speaker's noun phrase that ends just before word `verb`.
+    fn phrase_start(&self, verb: usize) -> Option<usize> {
+        let text = self.text();
+        let mut start = verb;
+        while start > 0 && verb - start < 9 {
+            let word = &self.words[start - 1];
+            let gap = &text[word.range.end..self.words[start].range.start];
+            // "The chief executive, Graham Oduya, said": the comma closing an apposition
+            // before the verb does not end the speaker's name.
+            let closing_apposition = start == verb && gap.trim() == ",";
+            let punctuated = !closing_apposition
+                && gap.contains([',', ';', ':', '"', '“', '”', '(', ')', '—', '–']);
+            if punctuated
+                || (PHRASE_STOPS.contains(&word.lower.as_str()) && !is_title_case(word.text))
+            {
+                break;
+            }
+            start -= 1;
+            if PRONOUNS.contains(&word.lower.as_str()) {
+                break; // "he", "she": the phrase is the pronoun
+            }
+        }
+        // "On Monday the ministry said": the time is not the speaker.
+        while start + 2 < verb && LEADING_ADVERBIALS.contains(&self.words[start].lower.as_str()) {
+            start += 2;
+        }
+        (start < verb).then_some(start)
+    }
+
+    /// The last word of the noun phrase that starts at word `first` (before a comma, a
+    /// verb-like stop word or the sentence's end).
+    fn phrase_end(&self, first: usize) -> usize {
+        let text = self.text();
+        let mut end = first;
+        while end + 1 < self.words.len() && end - first < 8 {
+            let next = &self.words[end + 1];
+            let gap = &text[self.words[end].range.end..next.range.start];
+            if gap.contains([',', ';', ':', '"', '“', '”', '(', ')', '—', '–'])
+                || PHRASE_STOPS.contains(&next.lower.as_str())
+                || SPEECH_VERBS.contains(&next.lower.as_str())
+            {
+                break;
+            }
+            end += 1;
+        }
+        end
+    }
+
+    /// The speaker named by the words in `range`: an entity mentioned there (a person
+    /// first), a pronoun resolved to a person, or the words themselves ("a Port Authority
+    /// spokesman").
+    fn speaker(&self, range: Range<usize>) -> Option<Speaker> {
+        let text = self.text();
+        let words = text[range.clone()].trim();
+        if words.is_empty() {
+            return None;
+        }
+        let lower = words.to_lowercase();
+        if PRONOUNS.contains(&lower.as_str()) {
+            return self.resolve(range, &lower);
+        }
+        if lower == "it" || lower == "this" || lower == "that" {
+            return None;
+        }
+        // A person named in the phrase speaks; an organisation does when it ends the phrase
+        // ("the Port Authority said"), not when it only describes someone ("a U.S. clinic
+        // manager", "a Port Authority spokesman").
+        let mentions: Vec<(Range<usize>, usize)> =
+            self.entities.mentions_in(range.clone()).collect();
+        let phrase_end = range.start + text[range.clone()].trim_end().len();
+        let best = mentions
+            .iter()
+            .rev()
+            .find(|(_, e)| {
+                self.entities
+                    .get(*e)
+                    .is_some_and(|e| e.kind == EntityKind::Person)
+            })
+            .or(mentions
+                .last()
+                .filter(|(m, _)| m.end >= phrase_end.saturating_sub(1)));
+        if let Some((mention, index)) = best {
+            let entity = self.entities.get(*index)?;
+            return Some(Speaker {
+                name: entity.name.clone(),
+                range: mention.clone(),
+                entity: Some(entity.id.clone()),
+            });
+        }
+        // A description needs a noun, not a lone adjective or verb.
+        let first = words.chars().next()?;
+        if !(first.is_uppercase()
+            || lower.starts_with("a ")
+            || lower.starts_with("an ")
+            || lower.starts_with("the ")
+            || lower.split_whitespace().count() >= 2)
+        {
+            return None;
+        }
+        Some(Speaker {
+            name: words.to_string(),
+            range,
+            entity: None,
+        })
+    }
+
+    /// "he said": the last person who spoke, else the person mentioned last before.
+    fn resolve(&self, pronoun: Range<usize>, word: &str) -> Option<Speaker> {
+        // A person named since the last speaker spoke comes first: "Dr. Samuel Achterberg
+        // works nights. He estimated that …"
+        let last_spoke = self.last_speaker.map_or(0, |s| s.range.end);
+        if matches!(word, "he" | "she")
+            && let Some((_, index)) = self
+                .entities
+                .mentions_in(last_spoke..pronoun.start)
+                .filter(|(m, e)| {
+                    m.end <= pronoun.start
+                        && self
+                            .entities
+                            .get(*e)
+                            .is_some_and(|e| e.kind == EntityKind::Person)
+                })
+                .last()
+            && let Some(entity) = self.entities.get(index)
+            && pronoun.start - last_spoke < 1500
+        {
+            return Some(Speaker {
+                name: entity.name.clone(),
+                range: pronoun,
+                entity: Some(entity.id.clone()),
+            });
+        }
+        if let Some(last) = self.last_speaker {
+            let is_person = last
+                .entity
+                .as_deref()
+                .and_then(|id| self.entities.by_id(id))
+                .is_some_and(|e| e.kind == EntityKind::Person);
+            if is_person || !matches!(word, "he" | "she") {
+                return Some(Speaker {
+                    range: pronoun,
+                    ..last.clone()
+                });
+            }
+        }
+        if !matches!(word, "he" | "she") {
+            return None;
+        }
+        let window = pronoun.start.saturating_sub(600)..pronoun.start;
+        let (_, index) = self
+            .entities
+            .mentions_in(window)
+            .filter(|(m, e)| {
+                m.end <= pronoun.start
+                    && self
+                        .entities
+                        .get(*e)
+                        .is_some_and(|e| e.kind == EntityKind::Person)
+            })
+            .last()?;
+        let entity = self.entities.get(index)?;
+        Some(Speaker {
+            name: entity.name.clone(),
+            range: pronoun,
+            entity: Some(entity.id.clone()),
+        })
+    }
+}
+
+/// The quotations of a paragraph, as byte ranges covering their marks. A quotation left
+/// open runs to the end of the paragraph (it continues in the next one).
+fn quotations(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text[paragraph.clone()].char_indices() {
+        let at = paragraph.start + i;
+        match c {
+            '“' | '«' | '„' => open = open.or(Some(at)),
+            '”' | '»' => {
+                if let Some(start) = open.take() {
+                    spans.push(start..at + c.len_utf8());
+                }
+            }
+            '"' => match open.take() {
+                Some(start) => spans.push(start..at + 1),
+                None => open = Some(at),
+            },
+            _ => {}
+        }
+    }
+    if let Some(start) = open {
+        spans.push(start..paragraph.end);
+    }
+    spans
+}
+
+/// The words inside a quotation, without the marks and the comma or full stop that ends
+/// the quoted sentence.
+fn inside_quotes(text: &str, quote: Range<usize>) -> Range<usize> {
+    let inner = &text[quote.clone()];
+    let start = quote.start
+        + (inner.len()
+            - inner
+                .trim_start_matches(['"', '“', '‘', '«', '„', ' '])
+                .len());
+    let trimmed = inner.trim_end_matches(['"', '”', '’', '»', ' ', ',', '.']);
+    let end = quote.start + trimmed.len();
+    start.min(end)..end
+}
+
+/// A range without surrounding spaces and a final full stop, comma or colon.
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.start
+        + slice
+            .trim_end()
+            .trim_end_matches(['.', ',', ':', ';'])
+            .len();
+    start..end.max(start)
+}
+
+/// Where a sentence's words end: before its final punctuation and closing marks.
+fn trim_end(text: &str, range: Range<usize>) -> usize {
+    let slice = &text[range.clone()];
+    range.start
+        + slice
+            .trim_end_matches(['.', '!', '?', '"', '”', '’', ' '])
+            .len()
+}
+
+fn is_title_case(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The words of a range of the text, with byte ranges.
+fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    let slice = &text[range.clone()];
+    for (i, c) in slice.char_indices() {
+        let inside = c.is_alphanumeric()
+            || ((c == '\'' || c == '’' || c == '-' || c == '.') && start.is_some());
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                push_word(&mut words, text, range.start + s, range.start + i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        push_word(&mut words, text, range.start + s, range.end);
+    }
+    words
+}
+
+fn push_word<'a>(words: &mut Vec<Word<'a>>, text: &'a str, start: usize, end: usize) {
+    // A word does not end with the full stop or apostrophe after it.
+    let word = text[start..end].trim_end_matches(['.', '\'', '’', '-']);
+    if word.is_empty() {
+        return;
+    }
+    let end = start + word.len();
+    words.push(Word {
+        text: word,
+        range: start..end,
+        lower: word.to_lowercase(),
+    });
+}

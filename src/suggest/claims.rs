@@ -1,0 +1,128 @@
+//! Claim suggestions: sentences with checkable content.
+
+use super::ClaimSuggestion;
+use super::words::{CAUSES, COMPARISONS, FINDINGS, MONEY_WORDS, MONTHS, NUMBER_WORDS};
+use crate::article::Article;
+
+/// Every body sentence that carries something checkable, with the rule that says so.
+pub fn claims(article: &Article) -> Vec<ClaimSuggestion> {
+    let mut found = Vec::new();
+    for (index, paragraph) in article.paragraphs().iter().enumerate() {
+        if !super::is_body(article, index) {
+            continue;
+        }
+        for sentence in &article.sentences()[paragraph.sentences.clone()] {
+            let text = &article.text()[sentence.range.clone()];
+            if let Some(rule) = checkable(text) {
+                found.push(ClaimSuggestion {
+                    range: sentence.range.clone(),
+                    rule,
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Why a sentence is checkable, if it is: the first rule that holds.
+pub fn checkable(sentence: &str) -> Option<&'static str> {
+    if sentence
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with('?')
+    {
+        return None; // a question asks; it does not claim
+    }
+    let words: Vec<String> = words(sentence);
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    let has_digits = sentence.split_whitespace().any(|w| {
+        w.chars().any(|c| c.is_ascii_digit()) && !w.chars().next().is_some_and(char::is_uppercase)
+    });
+    let percentage = sentence.contains('%')
+        || words
+            .windows(2)
+            .any(|p| p[0] == "percent" || (p[0] == "per" && p[1] == "cent"))
+        || words.iter().any(|w| w == "percent");
+    let money = sentence.contains(['$', '€', '£', '¥'])
+        || (has_digits && has(MONEY_WORDS))
+        || words.iter().any(|w| w == "million" || w == "billion") && has(MONEY_WORDS);
+    let date = words.windows(2).any(|p| {
+        (MONTHS.contains(&p[0].as_str()) && p[1].chars().all(|c| c.is_ascii_digit()))
+            || (matches!(p[0].as_str(), "since" | "in" | "until" | "by") && is_year(&p[1]))
+    });
+    let number = has_digits || has(NUMBER_WORDS);
+    let comparison = has(COMPARISONS) && (number || words.iter().any(|w| is_superlative(w)))
+        || words
+            .iter()
+            .any(|w| is_superlative(w) && w != "most" && w != "least")
+            && words
+                .iter()
+                .any(|w| w == "the" || w == "its" || w == "their");
+    let finding = has(FINDINGS);
+    let cause = has(CAUSES)
+        || words
+            .windows(2)
+            .any(|p| p == ["led", "to"] || p == ["as", "a"]);
+    // Talk of the future is not yet checkable, unless it carries a figure or a finding.
+    let future = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "will" | "would" | "could" | "might" | "may" | "should"
+        )
+    });
+    if percentage {
+        Some("percentage")
+    } else if money {
+        Some("money")
+    } else if comparison && !future {
+        Some("comparison")
+    } else if date && !future {
+        Some("date")
+    } else if number && !future {
+        Some("number")
+    } else if finding && !future {
+        Some("finding")
+    } else if cause && !future {
+        Some("cause")
+    } else if number {
+        Some("number")
+    } else {
+        None
+    }
+}
+
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.chars().all(|c| c.is_ascii_digit())
+        && matches!(&word[..2], "18" | "19" | "20")
+}
+
+fn is_superlative(word: &str) -> bool {
+    matches!(
+        word,
+        "largest"
+            | "biggest"
+            | "highest"
+            | "lowest"
+            | "longest"
+            | "shortest"
+            | "oldest"
+            | "newest"
+            | "worst"
+            | "best"
+            | "fastest"
+            | "slowest"
+            | "deadliest"
+            | "busiest"
+            | "record"
+    ) || word == "most"
+        || word == "least"
+}
+
+/// Lower-case words of a sentence, without punctuation.
+fn words(sentence: &str) -> Vec<String> {
+    sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '.' && c != ',')
+        .map(|w| w.trim_matches(['-', '.', ',']).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}

@@ -1,0 +1,72 @@
+//! Suggestions: claims worth checking and who says what, found by rules so that the editor
+//! can accept or reject them with one key. Each suggestion says which rule found it.
+
+mod attributions;
+mod claims;
+mod words;
+
+use std::ops::Range;
+
+use crate::article::Article;
+use crate::entity::Entities;
+
+pub use attributions::attributions;
+pub use claims::claims;
+
+/// A sentence or clause with checkable content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimSuggestion {
+    /// Byte range in the article text.
+    pub range: Range<usize>,
+    /// The rule that found it: "percentage", "money", "comparison", …
+    pub rule: &'static str,
+}
+
+/// Who is named as saying something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// The entity's name when the speaker is a known entity, else the words in the text.
+    pub name: String,
+    /// Where the speaker is named in the text ("Berg", "a Port Authority spokesman"); for
+    /// "he said", the pronoun.
+    pub range: Range<usize>,
+    /// The entity's id, when the speaker is one.
+    pub entity: Option<String>,
+}
+
+/// A statement and its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The statement: the quoted words, or the reported clause.
+    pub range: Range<usize>,
+    pub rule: &'static str,
+    pub speaker: Speaker,
+}
+
+/// Everything suggested for an article, in text order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Suggestions {
+    pub claims: Vec<ClaimSuggestion>,
+    pub attributions: Vec<Attribution>,
+}
+
+/// Suggest the claims and attributions of an article.
+pub fn suggest(article: &Article, entities: &Entities) -> Suggestions {
+    Suggestions {
+        claims: claims(article),
+        attributions: attributions(article, entities),
+    }
+}
+
+/// Paragraphs that are not body text: the title, the dateline, subheadings.
+pub(crate) fn is_body(article: &Article, paragraph: usize) -> bool {
+    if Some(paragraph) == article.title_paragraph() || Some(paragraph) == article.date_paragraph() {
+        return false;
+    }
+    let text = article.paragraph_text(paragraph);
+    // A subheading: short, one sentence, no final punctuation.
+    let heading = text.len() < 80
+        && !text.ends_with(['.', '!', '?', '"', '”', '’', ':'])
+        && article.paragraphs()[paragraph].sentences.len() == 1;
+    !heading
+}
