@@ -5,6 +5,13 @@ use std::sync::LazyLock;
 
 use super::EntityKind;
 
+/// A given name's gender, for matching "he" and "she".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
 pub struct Lexicon {
     roles: HashSet<&'static str>,
     qualifiers: HashSet<&'static str>,
@@ -20,7 +27,8 @@ pub struct Lexicon {
     demonyms: HashSet<String>,
     /// Lower-case name or alias → canonical name and type.
     gazetteer: HashMap<String, (&'static str, EntityKind)>,
-    given_names: HashSet<&'static str>,
+    /// Given name → the genders it is listed for ("m", "f", "mf" or "").
+    given_names: HashMap<&'static str, &'static str>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -95,7 +103,18 @@ impl Lexicon {
                 .chain(lines(include_str!(
                     "../../data/gazetteer/given-names-international.txt"
                 )))
-                .collect(),
+                .fold(HashMap::default(), |mut names, line| {
+                    let (name, gender) = line.split_once('|').unwrap_or((line, ""));
+                    let known: &mut &'static str = names.entry(name).or_insert(gender);
+                    if *known != gender {
+                        // Listed differently by the two sources: both, or whichever says.
+                        *known = match (*known, gender) {
+                            ("", g) | (g, "") => g,
+                            _ => "mf",
+                        };
+                    }
+                    names
+                }),
         }
     }
 
@@ -169,7 +188,16 @@ impl Lexicon {
 
     /// A common given name, as written ("Elena").
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(word)
+        self.given_names.contains_key(word)
+    }
+
+    /// The gender a given name is listed for, when it is listed for one only.
+    pub fn gender(&self, given_name: &str) -> Option<Gender> {
+        match self.given_names.get(given_name).copied()? {
+            "m" => Some(Gender::Male),
+            "f" => Some(Gender::Female),
+            _ => None,
+        }
     }
 
     /// A known place or organisation: its canonical name and type.

@@ -5,6 +5,8 @@ mod corrections;
 mod detect;
 pub mod known;
 mod lexicon;
+
+pub use lexicon::Gender;
 mod merge;
 mod tokens;
 
@@ -15,6 +17,15 @@ use serde::{Deserialize, Serialize};
 
 pub use corrections::{Correction, apply, slug};
 pub use detect::detect;
+
+/// The gender of a person's first name, when the given-name lists say one.
+pub fn gender_of(entity: &Entity) -> Option<Gender> {
+    if entity.kind != EntityKind::Person {
+        return None;
+    }
+    let first = entity.name.split(' ').next()?;
+    lexicon::lexicon().gender(first)
+}
 
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

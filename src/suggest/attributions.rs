@@ -16,7 +16,7 @@ use std::ops::Range;
 use super::words::SPEECH_VERBS;
 use super::{Attribution, Speaker};
 use crate::article::Article;
-use crate::entity::{Entities, EntityKind};
+use crate::entity::{Entities, Entity, EntityKind, Gender, gender_of};
 
 /// A word of a sentence with its byte range in the article.
 #[derive(Debug, Clone)]
@@ -38,17 +38,42 @@ const LEADING_ADVERBIALS: &[&str] = &[
     "on", "in", "at", "last", "this", "next", "during", "earlier",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+/// Speech in a participle clause: "…, arguing that …".
+const GERUNDS: &[&str] = &[
+    "saying",
+    "arguing",
+    "claiming",
+    "warning",
+    "insisting",
+    "adding",
+    "noting",
+    "alleging",
+    "stressing",
+    "accusing",
+    "denying",
+    "telling",
+    "explaining",
+    "complaining",
+];
 
 pub fn attributions(article: &Article, entities: &Entities) -> Vec<Attribution> {
     let mut found: Vec<Attribution> = Vec::new();
     // The last speaker, for quotations that continue without one and for pronouns.
     let mut last_speaker: Option<Speaker> = None;
+    // Whether the sentence just before (in this paragraph, or ending the last one) had a
+    // speaker: a quotation right after it with none of its own continues theirs.
+    let mut just_spoke = false;
+    let all_quotes: Vec<Range<usize>> = article
+        .paragraphs()
+        .iter()
+        .flat_map(|p| quotations(article.text(), p.range.clone()))
+        .collect();
     for (index, paragraph) in article.paragraphs().iter().enumerate() {
         if !super::is_body(article, index) {
+            just_spoke = false;
             continue;
         }
         let quotes = quotations(article.text(), paragraph.range.clone());
-        let paragraph_start = found.len();
         for sentence in &article.sentences()[paragraph.sentences.clone()] {
             let words = words(article.text(), sentence.range.clone());
             let context = Context {
@@ -58,24 +83,20 @@ pub fn attributions(article: &Article, entities: &Entities) -> Vec<Attribution> 
                 sentence: sentence.range.clone(),
                 words: &words,
                 last_speaker: last_speaker.as_ref(),
+                all_quotes: &all_quotes,
             };
             let before = found.len();
             context.find(&mut found);
             if found.len() > before {
                 last_speaker = found.last().map(|a| a.speaker.clone());
+                just_spoke = true;
                 continue;
             }
-            // A sentence that is all quotation, right after someone spoke, is theirs.
             let all_quote = quotes
                 .iter()
                 .any(|q| q.start <= sentence.range.start + 3 && sentence.range.end <= q.end + 3);
-            let spoke_just_before = found.last().is_some_and(|a| {
-                article.text()[a.range.end..sentence.range.start].len() < 40
-                    || (found.len() == paragraph_start
-                        && first_sentence(article, index, sentence.range.start))
-            });
             if all_quote
-                && spoke_just_before
+                && just_spoke
                 && let Some(speaker) = &last_speaker
             {
                 let statement = inside_quotes(article.text(), sentence.range.clone());
@@ -84,15 +105,12 @@ pub fn attributions(article: &Article, entities: &Entities) -> Vec<Attribution> 
                     rule: "quote-continues",
                     speaker: speaker.clone(),
                 });
+                continue;
             }
+            just_spoke = false;
         }
     }
     found
-}
-
-/// Whether a sentence opens its paragraph (a quotation continued from the last paragraph).
-fn first_sentence(article: &Article, paragraph: usize, start: usize) -> bool {
-    article.paragraphs()[paragraph].range.start == start
 }
 
 struct Context<'c, 'a> {
@@ -102,6 +120,8 @@ struct Context<'c, 'a> {
     sentence: Range<usize>,
     words: &'c [Word<'a>],
     last_speaker: Option<&'c Speaker>,
+    /// Every quotation of the article, in text order.
+    all_quotes: &'c [Range<usize>],
 }
 
 impl Context<'_, '_> {
@@ -127,7 +147,9 @@ impl Context<'_, '_> {
                 word.lower == "according" && self.words.get(i + 1).is_some_and(|w| w.lower == "to");
             let found = if according {
                 self.according_to(i)
-            } else if SPEECH_VERBS.contains(&word.lower.as_str()) {
+            } else if SPEECH_VERBS.contains(&word.lower.as_str())
+                || GERUNDS.contains(&word.lower.as_str())
+            {
                 self.around_verb(i)
             } else {
                 None
@@ -179,10 +201,21 @@ impl Context<'_, '_> {
         let between = |q: &Range<usize>| text[q.end..verb_range.start].trim();
         if let Some(quote) = before_quote.filter(|q| between(q).split_whitespace().count() <= 8) {
             let speaker = if between(&quote).trim_start_matches([',', ' ']).is_empty() {
-                // `"…," said Dr. Helen Marchetti, president of …`
+                // `"…," said Dr. Helen Marchetti, president of …`; `"…," said the
+                // coordinator, Abdullah al-Mamun Sikder.`
                 let first = self.words.get(verb + 1)?;
                 let end = self.phrase_end(verb + 1);
-                self.speaker(first.range.start..self.words[end].range.end)?
+                let named = self.speaker(first.range.start..self.words[end].range.end)?;
+                match self.words.get(end + 1) {
+                    Some(next) if named.entity.is_none() => {
+                        let apposition =
+                            next.range.start..self.words[self.phrase_end(end + 1)].range.end;
+                        self.speaker(apposition)
+                            .filter(|s| s.entity.is_some())
+                            .unwrap_or(named)
+                    }
+                    _ => named,
+                }
             } else {
                 let (_, range) = self.subject(verb)?;
                 self.speaker(range)?
@@ -193,8 +226,31 @@ impl Context<'_, '_> {
                 speaker,
             });
         }
-        let (start, speaker_range) = self.subject(verb)?;
-        let speaker = self.speaker(speaker_range)?;
+        // ", arguing that …", ", saying …": the sentence's subject speaks.
+        if GERUNDS.contains(&self.words[verb].lower.as_str()) {
+            let speaker = self.sentence_subject(verb)?;
+            let mut from = verb + 1;
+            if self.words.get(from).is_some_and(|w| w.lower == "that") {
+                from += 1;
+            }
+            let statement = trim_range(text, self.words.get(from)?.range.start..sentence_end);
+            return (statement.len() > 12).then_some(Attribution {
+                range: statement,
+                rule: "reported",
+                speaker,
+            });
+        }
+        let (start, speaker) = match self
+            .subject(verb)
+            .and_then(|(start, range)| Some((start, self.speaker(range)?)))
+        {
+            Some(found) => found,
+            // "Petrauskas praised the referee but said …": the sentence's subject speaks.
+            None if verb > 0 && matches!(self.words[verb - 1].lower.as_str(), "and" | "but") => {
+                (verb, self.sentence_subject(verb)?)
+            }
+            None => return None,
+        };
         // A quotation right after the verb: `Berg said, "…"` / `Berg said: "…"`
         let rest = &text[verb_range.end..sentence_end];
         let opening = rest.trim_start_matches([',', ':', ' ']);
@@ -269,26 +325,58 @@ impl Context<'_, '_> {
     fn subject(&self, verb: usize) -> Option<(usize, Range<usize>)> {
         let text = self.text();
         let gap = |i: usize| &text[self.words[i - 1].range.end..self.words[i].range.start];
+        // "Rowena Pangilinan, a ticketing clerk, who said": the one "who" stands for.
+        let verb = if verb > 1 && matches!(self.words[verb - 1].lower.as_str(), "who" | "which") {
+            verb - 1
+        } else {
+            verb
+        };
         if verb > 1 && gap(verb).trim() == "," {
-            let opening = (1..verb).rev().take(30).find(|&i| gap(i).contains(','));
-            if let Some(opening) = opening {
-                let inside = self.words[opening].range.start..self.words[verb - 1].range.end;
-                let person = self.entities.mentions_in(inside.clone()).find(|(m, e)| {
-                    inside.start <= m.start
+            // The comma-separated parts before the verb, nearest first: "Mulvaney, 58, of
+            // Portishead, denies".
+            let mut parts: Vec<Range<usize>> = Vec::new();
+            let mut end = verb;
+            let mut i = verb - 1;
+            while i > 0 && parts.len() < 4 {
+                let g = gap(i);
+                if g.contains(['"', '“', '”', ';', ':', '—', '–']) || g.contains(" - ") {
+                    break;
+                }
+                if g.contains(',') {
+                    parts.push(i..end);
+                    end = i;
+                }
+                i -= 1;
+            }
+            let first = self.phrase_start(end).unwrap_or(end);
+            if first < end {
+                parts.push(first..end);
+            }
+            let span =
+                |p: &Range<usize>| self.words[p.start].range.start..self.words[p.end - 1].range.end;
+            let subject_start = parts.last().map_or(verb, |p| p.start);
+            // A person named in any part speaks; else the first part that names someone.
+            for part in &parts {
+                let range = span(part);
+                let person = self.entities.mentions_in(range.clone()).find(|(m, e)| {
+                    range.start <= m.start
                         && self
                             .entities
                             .get(*e)
                             .is_some_and(|e| e.kind == EntityKind::Person)
                 });
                 if let Some((mention, _)) = person {
-                    let start = self.phrase_start(opening).unwrap_or(opening);
-                    return Some((start, mention));
+                    return Some((subject_start, mention));
                 }
-                let start = self.phrase_start(opening)?;
-                return Some((
-                    start,
-                    self.words[start].range.start..self.words[opening - 1].range.end,
-                ));
+            }
+            if let Some(part) = parts.iter().rev().find(|p| {
+                let word = &self.words[p.start];
+                !matches!(
+                    word.lower.as_str(),
+                    "who" | "which" | "whose" | "of" | "in" | "at" | "from"
+                ) && !word.text.starts_with(|c: char| c.is_ascii_digit())
+            }) {
+                return Some((subject_start, span(part)));
             }
         }
         let start = self.phrase_start(verb)?;
@@ -296,6 +384,28 @@ impl Context<'_, '_> {
             start,
             self.words[start].range.start..self.words[verb - 1].range.end,
         ))
+    }
+
+    /// The first person (else the first entity) the sentence names before word `verb`.
+    fn sentence_subject(&self, verb: usize) -> Option<Speaker> {
+        let range = self.sentence.start..self.words[verb].range.start;
+        let mentions: Vec<(Range<usize>, usize)> = self.entities.mentions_in(range).collect();
+        let (mention, index) = mentions
+            .iter()
+            .find(|(m, e)| {
+                !self.in_quotation(m.start)
+                    && self
+                        .entities
+                        .get(*e)
+                        .is_some_and(|e| e.kind == EntityKind::Person)
+            })
+            .or(mentions.first())?;
+        let entity = self.entities.get(*index)?;
+        Some(Speaker {
+            name: entity.name.clone(),
+            range: mention.clone(),
+            entity: Some(entity.id.clone()),
+        })
     }
 
     /// The first word of the speaker's noun phrase that ends just before word `verb`.
@@ -310,8 +420,15 @@ impl Context<'_, '_> {
             let closing_apposition = start == verb && gap.trim() == ",";
             let punctuated = !closing_apposition
                 && gap.contains([',', ';', ':', '"', '“', '”', '(', ')', '—', '–']);
+            // "Woodend and Clarkville": "and" between names stays inside the phrase.
+            let joins_names = word.lower == "and"
+                && start >= 2
+                && is_title_case(self.words[start].text)
+                && is_title_case(self.words[start - 2].text);
             if punctuated
-                || (PHRASE_STOPS.contains(&word.lower.as_str()) && !is_title_case(word.text))
+                || (PHRASE_STOPS.contains(&word.lower.as_str())
+                    && !is_title_case(word.text)
+                    && !joins_names)
             {
                 break;
             }
@@ -367,7 +484,10 @@ impl Context<'_, '_> {
         // manager", "a Port Authority spokesman").
         let mentions: Vec<(Range<usize>, usize)> =
             self.entities.mentions_in(range.clone()).collect();
+        // An organisation or place speaks when it is (nearly) the whole phrase: "the Port
+        // Authority said", not "Vice-chancellors of 11 universities in Punjab said".
         let phrase_end = range.start + text[range.clone()].trim_end().len();
+        let bare = words.trim_start_matches("the ").trim_start_matches("The ");
         let best = mentions
             .iter()
             .rev()
@@ -376,9 +496,9 @@ impl Context<'_, '_> {
                     .get(*e)
                     .is_some_and(|e| e.kind == EntityKind::Person)
             })
-            .or(mentions
-                .last()
-                .filter(|(m, _)| m.end >= phrase_end.saturating_sub(1)));
+            .or(mentions.last().filter(|(m, _)| {
+                m.end >= phrase_end.saturating_sub(1) && m.len() * 10 >= bare.len() * 6
+            }));
         if let Some((mention, index)) = best {
             let entity = self.entities.get(*index)?;
             return Some(Speaker {
@@ -406,64 +526,71 @@ impl Context<'_, '_> {
 
     /// "he said": the last person who spoke, else the person mentioned last before.
     fn resolve(&self, pronoun: Range<usize>, word: &str) -> Option<Speaker> {
-        // A person named since the last speaker spoke comes first: "Dr. Samuel Achterberg
-        // works nights. He estimated that …"
-        let last_spoke = self.last_speaker.map_or(0, |s| s.range.end);
-        if matches!(word, "he" | "she")
-            && let Some((_, index)) = self
-                .entities
-                .mentions_in(last_spoke..pronoun.start)
-                .filter(|(m, e)| {
-                    m.end <= pronoun.start
-                        && self
-                            .entities
-                            .get(*e)
-                            .is_some_and(|e| e.kind == EntityKind::Person)
-                })
-                .last()
-            && let Some(entity) = self.entities.get(index)
-            && pronoun.start - last_spoke < 1500
-        {
-            return Some(Speaker {
-                name: entity.name.clone(),
-                range: pronoun,
-                entity: Some(entity.id.clone()),
+        let wanted = match word {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let fits = |entity: &Entity| {
+            entity.kind == EntityKind::Person
+                && (wanted.is_none() || gender_of(entity).is_none_or(|g| Some(g) == wanted))
+        };
+        let speaker = |entity: &Entity| Speaker {
+            name: entity.name.clone(),
+            range: pronoun.clone(),
+            entity: Some(entity.id.clone()),
+        };
+        if wanted.is_none() {
+            // "they said", "we said": whoever spoke last.
+            return self.last_speaker.map(|last| Speaker {
+                range: pronoun.clone(),
+                ..last.clone()
             });
         }
-        if let Some(last) = self.last_speaker {
-            let is_person = last
-                .entity
-                .as_deref()
-                .and_then(|id| self.entities.by_id(id))
-                .is_some_and(|e| e.kind == EntityKind::Person);
-            if is_person || !matches!(word, "he" | "she") {
-                return Some(Speaker {
-                    range: pronoun,
-                    ..last.clone()
-                });
-            }
+        // The person named last, outside quotations, since the last speaker spoke ("Dr.
+        // Samuel Achterberg works nights. He estimated that …"); else the last speaker, if a
+        // person who fits; else the person named last before.
+        let last_spoke = self.last_speaker.map_or(0, |s| s.range.end);
+        let named_since = |from: usize| {
+            self.entities
+                .mentions_in(from..pronoun.start)
+                .filter(|(m, e)| {
+                    m.end <= pronoun.start
+                        && !self.in_quotation(m.start)
+                        && self.entities.get(*e).is_some_and(fits)
+                })
+                .last()
+                .and_then(|(m, e)| Some((self.entities.get(e)?, self.starts_a_sentence(m.start))))
+        };
+        let last = self
+            .last_speaker
+            .and_then(|s| s.entity.as_deref())
+            .and_then(|id| self.entities.by_id(id))
+            .filter(|e| fits(e));
+        if pronoun.start - last_spoke < 1500
+            && let Some((entity, subject)) = named_since(last_spoke)
+            && (subject || last.is_none())
+        {
+            return Some(speaker(entity));
         }
-        if !matches!(word, "he" | "she") {
-            return None;
+        if let Some(entity) = last {
+            return Some(speaker(entity));
         }
-        let window = pronoun.start.saturating_sub(600)..pronoun.start;
-        let (_, index) = self
-            .entities
-            .mentions_in(window)
-            .filter(|(m, e)| {
-                m.end <= pronoun.start
-                    && self
-                        .entities
-                        .get(*e)
-                        .is_some_and(|e| e.kind == EntityKind::Person)
-            })
-            .last()?;
-        let entity = self.entities.get(index)?;
-        Some(Speaker {
-            name: entity.name.clone(),
-            range: pronoun,
-            entity: Some(entity.id.clone()),
-        })
+        named_since(pronoun.start.saturating_sub(600)).map(|(entity, _)| speaker(entity))
+    }
+
+    /// Whether a mention is the subject of its sentence: among its first few words.
+    fn starts_a_sentence(&self, byte: usize) -> bool {
+        let article = self.article;
+        let sentence = &article.sentences()[article.sentence_at(byte)];
+        let before = &article.text()[sentence.range.start..byte];
+        before.split_whitespace().count() <= 2 && !before.contains(',')
+    }
+
+    /// Whether a byte of the text is inside any quotation of the article.
+    fn in_quotation(&self, byte: usize) -> bool {
+        let at = self.all_quotes.partition_point(|q| q.end <= byte);
+        self.all_quotes.get(at).is_some_and(|q| q.start <= byte)
     }
 }
 

@@ -1,0 +1,241 @@
+//! Suggested claims and attributions scored against hand-marked articles (see
+//! tests/gold/CLAIMS-GUIDELINES.md). A suggested claim is right when it overlaps a marked
+//! claim by at least half of the shorter of the two; an attribution is found when a
+//! suggestion's statement overlaps the marked statement so, and names the same speaker.
+//!
+//! `SIDENOTE_GOLD_ERRORS=1 cargo test --test suggestions -- --nocapture` lists the
+//! development articles' misses; the held-out articles are only scored.
+
+mod common;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use sidenote::article::Article;
+use sidenote::entity;
+use sidenote::suggest::{self, Suggestions};
+
+#[derive(Deserialize)]
+struct Gold {
+    #[serde(default, rename = "claim")]
+    claims: Vec<GoldClaim>,
+    #[serde(default, rename = "attribution")]
+    attributions: Vec<GoldAttribution>,
+}
+
+#[derive(Deserialize)]
+struct GoldClaim {
+    text: String,
+    #[serde(default)]
+    occurrence: Option<usize>,
+}
+
+#[derive(Deserialize)]
+struct GoldAttribution {
+    statement: String,
+    speaker: String,
+    #[serde(default)]
+    occurrence: Option<usize>,
+}
+
+/// The byte range of the n-th (from 1) occurrence of `needle`.
+fn locate(text: &str, needle: &str, occurrence: Option<usize>) -> Range<usize> {
+    let n = occurrence.unwrap_or(1);
+    let (at, _) = text
+        .match_indices(needle)
+        .nth(n - 1)
+        .unwrap_or_else(|| panic!("gold text not in the article: {needle:?}"));
+    at..at + needle.len()
+}
+
+/// Whether two ranges overlap by at least half of the shorter.
+fn matches(a: &Range<usize>, b: &Range<usize>) -> bool {
+    let overlap = a.end.min(b.end).saturating_sub(a.start.max(b.start));
+    let shorter = a.len().min(b.len()).max(1);
+    overlap * 2 >= shorter
+}
+
+#[derive(Default)]
+struct Score {
+    claims_suggested: usize,
+    claims_right: usize,
+    claims_gold: usize,
+    claims_found: usize,
+    attributions_gold: usize,
+    attributions_found: usize,
+    attributions_suggested: usize,
+    attributions_right: usize,
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+fn articles(folder: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/gold")
+        .join(folder);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".claims.toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn score(folder: &str, show_errors: bool) -> (Score, usize) {
+    let mut score = Score::default();
+    let files = articles(folder);
+    for gold_path in &files {
+        let article_path =
+            PathBuf::from(gold_path.to_string_lossy().replace(".claims.toml", ".txt"));
+        let (text, _) = common::parse(&std::fs::read_to_string(&article_path).unwrap());
+        let gold: Gold = toml::from_str(&std::fs::read_to_string(gold_path).unwrap()).unwrap();
+        let article = Article::from_text(&article_path, &text);
+        let entities = entity::detect(&article);
+        let Suggestions {
+            claims,
+            attributions,
+        } = suggest::suggest(&article, &entities);
+        let name = article_path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+
+        let gold_claims: Vec<Range<usize>> = gold
+            .claims
+            .iter()
+            .map(|c| locate(&text, &c.text, c.occurrence))
+            .collect();
+        score.claims_suggested += claims.len();
+        score.claims_gold += gold_claims.len();
+        for claim in &claims {
+            if gold_claims.iter().any(|g| matches(g, &claim.range)) {
+                score.claims_right += 1;
+            } else if show_errors {
+                println!(
+                    "{name}: claim not in gold ({}): {:?}",
+                    claim.rule,
+                    &text[claim.range.clone()]
+                );
+            }
+        }
+        for (g, c) in gold_claims.iter().zip(&gold.claims) {
+            if claims.iter().any(|s| matches(g, &s.range)) {
+                score.claims_found += 1;
+            } else if show_errors {
+                println!("{name}: claim missed: {:?}", c.text);
+            }
+        }
+
+        score.attributions_gold += gold.attributions.len();
+        score.attributions_suggested += attributions.len();
+        let speaks = |said: &suggest::Attribution, speaker: &str| {
+            let speaker = speaker.to_lowercase();
+            let written = text[said.speaker.range.clone()].to_lowercase();
+            let named = said.speaker.name.to_lowercase();
+            let aliases: Vec<String> = said
+                .speaker
+                .entity
+                .as_deref()
+                .and_then(|id| entities.by_id(id))
+                .map(|e| e.aliases.iter().map(|a| a.to_lowercase()).collect())
+                .unwrap_or_default();
+            [written, named]
+                .iter()
+                .chain(&aliases)
+                .any(|n| !n.is_empty() && (n.contains(&speaker) || speaker.contains(n.as_str())))
+        };
+        let gold_attributions: Vec<(Range<usize>, &str)> = gold
+            .attributions
+            .iter()
+            .map(|a| {
+                (
+                    locate(&text, &a.statement, a.occurrence),
+                    a.speaker.as_str(),
+                )
+            })
+            .collect();
+        for (statement, speaker) in &gold_attributions {
+            if attributions
+                .iter()
+                .any(|a| matches(statement, &a.range) && speaks(a, speaker))
+            {
+                score.attributions_found += 1;
+            } else if show_errors {
+                let got: Vec<String> = attributions
+                    .iter()
+                    .filter(|a| matches(statement, &a.range))
+                    .map(|a| format!("{} [{}]", a.speaker.name, a.rule))
+                    .collect();
+                println!(
+                    "{name}: attribution missed: {speaker:?} said {:?}; suggested {got:?}",
+                    &text[statement.clone()]
+                );
+            }
+        }
+        for a in &attributions {
+            if gold_attributions
+                .iter()
+                .any(|(s, speaker)| matches(s, &a.range) && speaks(a, speaker))
+            {
+                score.attributions_right += 1;
+            } else if show_errors {
+                println!(
+                    "{name}: attribution not in gold: {} [{}] {:?}",
+                    a.speaker.name,
+                    a.rule,
+                    &text[a.range.clone()]
+                );
+            }
+        }
+    }
+    (score, files.len())
+}
+
+fn report(folder: &str, s: &Score, files: usize) {
+    println!(
+        "{folder}: {files} articles; claims: precision {:.3} recall {:.3} ({} marked); attributions with the right speaker: recall {:.3} precision {:.3} ({} marked)",
+        ratio(s.claims_right, s.claims_suggested),
+        ratio(s.claims_found, s.claims_gold),
+        s.claims_gold,
+        ratio(s.attributions_found, s.attributions_gold),
+        ratio(s.attributions_right, s.attributions_suggested),
+        s.attributions_gold,
+    );
+}
+
+#[test]
+fn suggestions_score_on_the_development_articles() {
+    let (score, files) = score("dev", std::env::var_os("SIDENOTE_GOLD_ERRORS").is_some());
+    report("dev", &score, files);
+    assert!(files >= 8, "{files} articles with claims marked");
+    assert!(ratio(score.claims_right, score.claims_suggested) >= 0.80);
+    assert!(ratio(score.attributions_found, score.attributions_gold) >= 0.85);
+}
+
+#[test]
+fn suggestions_score_on_the_held_out_articles() {
+    let scores: Vec<(&str, Score, usize)> = ["heldout", "heldout2"]
+        .into_iter()
+        .map(|folder| {
+            let (score, files) = score(folder, false);
+            report(folder, &score, files);
+            (folder, score, files)
+        })
+        .collect();
+    for (folder, score, files) in scores {
+        assert!(files >= 5);
+        assert!(
+            ratio(score.claims_right, score.claims_suggested) >= 0.80,
+            "{folder} claim precision"
+        );
+        assert!(
+            ratio(score.attributions_found, score.attributions_gold) >= 0.85,
+            "{folder} attribution recall"
+        );
+    }
+}
