@@ -49,6 +49,77 @@ impl fmt::Display for Kind {
     }
 }
 
+/// What kind of source an annotation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// A named person.
+    Person,
+    /// A named organisation.
+    Organization,
+    /// A document, report, data or records.
+    Document,
+    /// Someone not named ("a senior official who asked not to be named").
+    Anonymous,
+    Other,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 5] = [
+        SourceKind::Person,
+        SourceKind::Organization,
+        SourceKind::Document,
+        SourceKind::Anonymous,
+        SourceKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Person => "person",
+            SourceKind::Organization => "organization",
+            SourceKind::Document => "document",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Other => "other",
+        }
+    }
+
+    /// The words a reader uses: "named person", "organisation", …
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::Person => "named person",
+            SourceKind::Organization => "organisation",
+            SourceKind::Document => "document",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Other => "other",
+        }
+    }
+
+    /// A first guess from what the text says about the source.
+    pub fn guess(words: &str, entity: Option<crate::entity::EntityKind>) -> SourceKind {
+        use crate::entity::EntityKind;
+        match entity {
+            Some(EntityKind::Person) => return SourceKind::Person,
+            Some(EntityKind::Organization) => return SourceKind::Organization,
+            _ => {}
+        }
+        let lower = words.to_lowercase();
+        let has = |list: &[&str]| list.iter().any(|w| lower.contains(w));
+        if has(&[
+            "document", "report", "figures", "data", "records", "study", "survey", "letter",
+            "memo", "briefing", "minutes", "filing", "email", "statement", "census", "audit",
+        ]) {
+            SourceKind::Document
+        } else if has(&[
+            "not to be named", "anonymity", "anonymous", "official", "source", "person familiar",
+            "people familiar", "diplomat", "insider", "who declined",
+        ]) {
+            SourceKind::Anonymous
+        } else {
+            SourceKind::Other
+        }
+    }
+}
+
 /// A claim or a source, anchored to the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Annotation {
@@ -60,8 +131,12 @@ pub struct Annotation {
     pub placement: Placement,
     /// A claim's sources (ids of source annotations).
     pub sources: Vec<String>,
-    /// A source's entity id.
+        /// A source's entity id.
     pub entity: Option<String>,
+    /// What kind of source it is.
+    pub source_kind: Option<SourceKind>,
+    /// A source's description when it is not in the text ("a phone call with the ministry").
+    pub description: Option<String>,
     /// A claim's verdict.
     pub verdict: Option<String>,
     pub note: Option<String>,
@@ -73,8 +148,8 @@ pub struct Annotation {
 impl Annotation {
     /// Byte range in the current text, or `None` for an orphan that could not be placed.
     pub fn range(&self) -> Option<Range<usize>> {
-        match &self.placement {
-            Placement::Orphaned => None,
+                match &self.placement {
+            Placement::Orphaned | Placement::Detached => None,
             Placement::At(range) => Some(range.clone()),
         }
     }
@@ -124,8 +199,10 @@ impl Annotations {
             kind,
             anchor: Anchor::new(article, range.clone()),
             placement: Placement::At(range),
-            sources: Vec::new(),
+                        sources: Vec::new(),
             entity: None,
+            source_kind: None,
+            description: None,
             verdict: None,
             note: None,
             created: Some(now.clone()),
@@ -189,9 +266,47 @@ impl Annotations {
             })
     }
 
-    /// Annotations that could not be placed in the current text.
+        /// Annotations that could not be placed in the current text.
     pub fn orphans(&self) -> impl Iterator<Item = &Annotation> {
-        self.items.iter().filter(|a| a.range().is_none())
+        self.items.iter().filter(|a| a.placement == Placement::Orphaned)
+    }
+
+    /// Add a source that is not in the text, given by its description.
+    pub fn add_detached(&mut self, description: &str, kind: SourceKind) -> String {
+        let id = self.next_id(Kind::Source);
+        let now = now();
+        self.items.push(Annotation {
+            id: id.clone(),
+            kind: Kind::Source,
+            anchor: Anchor {
+                start: 0,
+                end: 0,
+                quote: String::new(),
+                prefix: String::new(),
+                suffix: String::new(),
+            },
+            placement: Placement::Detached,
+            sources: Vec::new(),
+            entity: None,
+            source_kind: Some(kind),
+            description: Some(description.to_string()),
+            verdict: None,
+            note: None,
+            created: Some(now.clone()),
+            modified: Some(now),
+        });
+        self.reindex();
+        id
+    }
+
+    /// Change one annotation's fields, stamping it as modified. Returns whether it exists.
+    pub fn edit(&mut self, id: &str, change: impl FnOnce(&mut Annotation)) -> bool {
+        let Some(item) = self.items.iter_mut().find(|a| a.id == id) else {
+            return false;
+        };
+        change(item);
+        item.modified = Some(now());
+        true
     }
 
     fn next_id(&self, kind: Kind) -> String {

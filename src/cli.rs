@@ -31,6 +31,10 @@ pub struct Global {
     /// Colour theme: default, light or mono, or the path of a theme file. NO_COLOR selects mono.
     #[arg(long, global = true, value_name = "NAME|PATH")]
     pub theme: Option<String>,
+
+    /// Read settings from this file instead of config.toml in the config folder.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use sidenote::anchor::Placement;
+use sidenote::config::Config;
 use sidenote::document::Document;
 use sidenote::export;
 use sidenote::tui::{self, App, Keymap, Theme};
@@ -15,15 +16,21 @@ use crate::cli::{EntitiesFormat, ExportFormat};
 const DEMO: &str = include_str!("../examples/demo.txt");
 
 /// Open an article in the terminal interface, or the demo in a scratch copy.
-pub fn open(article: Option<&Path>, sidecar: Option<&Path>, theme: Option<&str>) -> Result<()> {
+pub fn open(
+    article: Option<&Path>,
+    sidecar: Option<&Path>,
+    theme: Option<&str>,
+    config: Option<&Path>,
+) -> Result<()> {
     let theme = Theme::choose(theme)?;
+    let config = Config::load(config)?;
     let demo = match article {
         Some(_) => None,
         None => Some(scratch_demo()?),
     };
     let path = article.or(demo.as_deref()).expect("an article or the demo");
     let doc = Document::open(path, sidecar)?;
-    let mut app = App::new(doc, Keymap::default(), theme);
+    let mut app = App::new(doc, Keymap::default(), theme).with_config(config);
     tui::run(&mut app)?;
     if let Some(demo) = demo {
         println!(
@@ -99,7 +106,8 @@ pub fn check(article: &Path, sidecar: Option<&Path>) -> Result<bool> {
                 placed += 1;
             }
             Placement::At(_) => moved += 1,
-            Placement::Orphaned => orphaned.push(a),
+                        Placement::Orphaned => orphaned.push(a),
+            Placement::Detached => {} // a source given only by its description
         }
     }
     let mut out = format!(

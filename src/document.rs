@@ -8,6 +8,7 @@ use crate::article::Article;
 use crate::entity::{self, Correction, Entities};
 use crate::error::Result;
 use crate::sidecar::Sidecar;
+use crate::suggest::Rejection;
 
 pub struct Document {
     pub article: Article,
@@ -20,6 +21,8 @@ pub struct Document {
     /// Detection with the known names and the corrections applied: what everyone sees.
     pub entities: Entities,
     pub annotations: Annotations,
+    /// Suggestions the editor rejected.
+    pub rejected: Vec<Rejection>,
     sidecar: Sidecar,
     /// The sidecar was written for a different version of the text (its anchors were
     /// placed again, and some may be orphaned).
@@ -55,6 +58,7 @@ impl Document {
             corrections: loaded.corrections,
             entities,
             annotations: loaded.annotations,
+            rejected: loaded.rejected,
             sidecar,
             article_changed: loaded.article_changed,
         })
@@ -62,8 +66,12 @@ impl Document {
 
     /// Write the annotations and corrections to the sidecar, atomically.
     pub fn save(&mut self) -> Result<()> {
-        self.sidecar
-            .save(&self.article, &self.annotations, &self.corrections)
+        self.sidecar.save(
+            &self.article,
+            &self.annotations,
+            &self.corrections,
+            &self.rejected,
+        )
     }
 
     /// Apply the corrections again after they changed.

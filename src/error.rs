@@ -64,6 +64,19 @@ pub enum Error {
         message: String,
     },
 
+    /// The config file could not be read.
+    #[error("cannot read config {path}: {reason}", path = .path.display(), reason = io_reason(.cause))]
+    ReadConfig { path: PathBuf, cause: io::Error },
+
+    /// The config file is not valid TOML or has an unknown setting.
+    #[error("config {path} is broken at line {line}, column {column}: {message}", path = .path.display())]
+    BadConfig {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
     /// A theme file is missing or broken.
     #[error("theme {name}: {message}")]
     Theme { name: String, message: String },

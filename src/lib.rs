@@ -9,6 +9,7 @@
 pub mod anchor;
 pub mod annotation;
 pub mod article;
+pub mod config;
 pub mod document;
 pub mod entity;
 pub mod error;

@@ -25,7 +25,12 @@ fn main() -> ExitCode {
             Ok(false) => return ExitCode::from(1),
             Err(err) => Err(err),
         },
-        None => commands::open(cli.article.as_deref(), sidecar, cli.global.theme.as_deref()),
+        None => commands::open(
+            cli.article.as_deref(),
+            sidecar,
+            cli.global.theme.as_deref(),
+            cli.global.config.as_deref(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

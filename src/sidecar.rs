@@ -13,7 +13,8 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::anchor::{Anchor, Placement};
-use crate::annotation::{Annotation, Annotations, Kind};
+use crate::annotation::{Annotation, Annotations, Kind, SourceKind};
+use crate::suggest::{Rejection, SuggestionKind};
 use crate::article::Article;
 use crate::entity::Correction;
 use crate::error::{Error, Result, line_column};
@@ -36,6 +37,7 @@ pub struct Sidecar {
 pub struct Loaded {
     pub annotations: Annotations,
     pub corrections: Vec<Correction>,
+    pub rejected: Vec<Rejection>,
     /// True when the sidecar was written for a different version of the article text.
     pub article_changed: bool,
 }
@@ -91,10 +93,11 @@ impl Sidecar {
     pub fn save(
         &mut self,
         article: &Article,
-        annotations: &Annotations,
+                annotations: &Annotations,
         corrections: &[Correction],
+        rejected: &[Rejection],
     ) -> Result<()> {
-        let text = serialise(article, annotations, corrections);
+        let text = serialise(article, annotations, corrections, rejected);
         if self.diverted.is_none() && self.changed_on_disk() {
             let stamp = crate::annotation::now().replace(':', "");
             let mut name = self.path.file_name().unwrap_or_default().to_os_string();
@@ -164,9 +167,25 @@ struct File {
     article: ArticleInfo,
     #[serde(default, rename = "annotation", skip_serializing_if = "Vec::is_empty")]
     annotations: Vec<Stored>,
-    /// The editor's entity corrections; detection fills in the rest.
+        /// The editor's entity corrections; detection fills in the rest.
     #[serde(default, rename = "entity", skip_serializing_if = "Vec::is_empty")]
     entities: Vec<Correction>,
+    /// Suggestions the editor rejected, so that they do not come back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    rejected: Vec<StoredRejection>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredRejection {
+    kind: SuggestionKind,
+    start: usize,
+    end: usize,
+    quote: String,
+    #[serde(default)]
+    prefix: String,
+    #[serde(default)]
+    suffix: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -183,17 +202,25 @@ struct ArticleInfo {
 struct Stored {
     id: String,
     kind: Kind,
-    start: usize,
-    end: usize,
-    quote: String,
+    // A source given only by its description has no place in the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    quote: Option<String>,
     #[serde(default)]
     prefix: String,
     #[serde(default)]
     suffix: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     sources: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
     entity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source_kind: Option<SourceKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     verdict: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -257,21 +284,24 @@ fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
     let items = file
         .annotations
         .into_iter()
-        .map(|stored| {
+                .map(|stored| {
+            let detached = stored.quote.is_none();
             let anchor = Anchor {
-                start: stored.start,
-                end: stored.end,
-                quote: stored.quote,
+                start: stored.start.unwrap_or(0),
+                end: stored.end.unwrap_or(0),
+                quote: stored.quote.unwrap_or_default(),
                 prefix: stored.prefix,
                 suffix: stored.suffix,
             };
             Annotation {
-                placement: anchor.place(article),
+                placement: if detached { Placement::Detached } else { anchor.place(article) },
                 anchor,
                 id: stored.id,
                 kind: stored.kind,
                 sources: stored.sources,
                 entity: stored.entity,
+                source_kind: stored.source_kind,
+                description: stored.description,
                 verdict: stored.verdict,
                 note: stored.note,
                 created: stored.created.map(|d| d.to_string()),
@@ -279,9 +309,28 @@ fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
             }
         })
         .collect();
+        let rejected = file
+        .rejected
+        .into_iter()
+        .map(|r| {
+            let anchor = Anchor {
+                start: r.start,
+                end: r.end,
+                quote: r.quote,
+                prefix: r.prefix,
+                suffix: r.suffix,
+            };
+            Rejection {
+                kind: r.kind,
+                placement: anchor.place(article),
+                anchor,
+            }
+        })
+        .collect();
     Ok(Loaded {
         annotations: Annotations::new(items),
         corrections: file.entities,
+        rejected,
         article_changed: file.article.fingerprint != article.fingerprint(),
     })
 }
@@ -292,7 +341,7 @@ pub fn serialise(
     article: &Article,
     annotations: &Annotations,
     corrections: &[Correction],
-) -> String {
+    rejected: &[Rejection],) -> String {
     let file = File {
         format: FORMAT.to_string(),
         article: ArticleInfo {
@@ -308,20 +357,23 @@ pub fn serialise(
         annotations: annotations
             .iter()
             .map(|a| {
-                let anchor = match &a.placement {
-                    Placement::At(range) => Anchor::new(article, range.clone()),
-                    Placement::Orphaned => a.anchor.clone(),
+                                let anchor = match &a.placement {
+                    Placement::At(range) => Some(Anchor::new(article, range.clone())),
+                    Placement::Orphaned => Some(a.anchor.clone()),
+                    Placement::Detached => None,
                 };
                 Stored {
                     id: a.id.clone(),
                     kind: a.kind,
-                    start: anchor.start,
-                    end: anchor.end,
-                    quote: anchor.quote,
-                    prefix: anchor.prefix,
-                    suffix: anchor.suffix,
+                    start: anchor.as_ref().map(|x| x.start),
+                    end: anchor.as_ref().map(|x| x.end),
+                    quote: anchor.as_ref().map(|x| x.quote.clone()),
+                    prefix: anchor.as_ref().map(|x| x.prefix.clone()).unwrap_or_default(),
+                    suffix: anchor.as_ref().map(|x| x.suffix.clone()).unwrap_or_default(),
                     sources: a.sources.clone(),
                     entity: a.entity.clone(),
+                    source_kind: a.source_kind,
+                    description: a.description.clone(),
                     verdict: a.verdict.clone(),
                     note: a.note.clone(),
                     created: a.created.as_deref().and_then(|t| t.parse().ok()),
@@ -329,7 +381,24 @@ pub fn serialise(
                 }
             })
             .collect(),
-        entities: corrections.to_vec(),
+                entities: corrections.to_vec(),
+        rejected: rejected
+            .iter()
+            .map(|r| {
+                let anchor = match &r.placement {
+                    Placement::At(range) => Anchor::new(article, range.clone()),
+                    _ => r.anchor.clone(),
+                };
+                StoredRejection {
+                    kind: r.kind,
+                    start: anchor.start,
+                    end: anchor.end,
+                    quote: anchor.quote,
+                    prefix: anchor.prefix,
+                    suffix: anchor.suffix,
+                }
+            })
+            .collect(),
     };
     toml::to_string(&file).expect("a sidecar always serialises")
 }

@@ -80,7 +80,7 @@ fn screen_120x40_with_a_claim_a_source_and_the_panel_focused() {
 
 #[test]
 fn help_lists_every_key_of_the_keymap() {
-    let (_dir, mut app) = open_example("demo.txt", 160, 50);
+    let (_dir, mut app) = open_example("demo.txt", 160, 72);
     press(&mut app, "?");
     let terminal = draw(&app);
     insta::assert_snapshot!(terminal.backend());

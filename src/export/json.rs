@@ -3,7 +3,8 @@
 
 use serde_json::{Value, json};
 
-use crate::annotation::Annotation;
+use crate::anchor::Placement;
+use crate::annotation::{Annotation, Kind};
 use crate::article::Article;
 use crate::document::Document;
 use crate::entity::Entity;
@@ -104,35 +105,39 @@ fn entity(article: &Article, entity: &Entity) -> Value {
 }
 
 fn annotation(article: &Article, a: &Annotation) -> Value {
+    let detached = a.placement == Placement::Detached;
     let (start, end, paragraph) = match a.range() {
         Some(r) => (
-            article.char_of(r.start),
-            article.char_of(r.end),
+            Some(article.char_of(r.start)),
+            Some(article.char_of(r.end)),
             Some(article.paragraph_at(r.start)),
         ),
-        None => (a.anchor.start, a.anchor.end, None),
+        None if detached => (None, None, None),
+        None => (Some(a.anchor.start), Some(a.anchor.end), None),
     };
     let mut value = json!({
         "id": a.id,
         "kind": a.kind.as_str(),
         "start": start,
         "end": end,
-        "text": a.anchor.quote,
-        "prefix": a.anchor.prefix,
-        "suffix": a.anchor.suffix,
+        "text": (!detached).then_some(&a.anchor.quote),
+        "prefix": (!detached).then_some(&a.anchor.prefix),
+        "suffix": (!detached).then_some(&a.anchor.suffix),
         "paragraph": paragraph,
-        "orphaned": a.range().is_none(),
+        "orphaned": a.placement == Placement::Orphaned,
         "created": a.created,
         "modified": a.modified,
     });
     let fields = value.as_object_mut().expect("built as an object");
     match a.kind {
-        crate::annotation::Kind::Claim => {
+        Kind::Claim => {
             fields.insert("sources".into(), json!(a.sources));
             fields.insert("verdict".into(), json!(a.verdict));
         }
-        crate::annotation::Kind::Source => {
+        Kind::Source => {
             fields.insert("entity".into(), json!(a.entity));
+            fields.insert("source_kind".into(), json!(a.source_kind.map(|k| k.as_str())));
+            fields.insert("description".into(), json!(a.description));
         }
     }
     fields.insert("note".into(), json!(a.note));

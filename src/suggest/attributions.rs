@@ -596,7 +596,7 @@ impl Context<'_, '_> {
 
 /// The quotations of a paragraph, as byte ranges covering their marks. A quotation left
 /// open runs to the end of the paragraph (it continues in the next one).
-fn quotations(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
+pub fn quotations(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in text[paragraph.clone()].char_indices() {
@@ -623,7 +623,7 @@ fn quotations(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
 
 /// The words inside a quotation, without the marks and the comma or full stop that ends
 /// the quoted sentence.
-fn inside_quotes(text: &str, quote: Range<usize>) -> Range<usize> {
+pub fn inside_quotes(text: &str, quote: Range<usize>) -> Range<usize> {
     let inner = &text[quote.clone()];
     let start = quote.start
         + (inner.len()

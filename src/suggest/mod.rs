@@ -7,10 +7,13 @@ mod words;
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
+use crate::anchor::{Anchor, Placement};
 use crate::article::Article;
 use crate::entity::Entities;
 
-pub use attributions::attributions;
+pub use attributions::{attributions, inside_quotes, quotations};
 pub use claims::claims;
 
 /// A sentence or clause with checkable content.
@@ -41,6 +44,39 @@ pub struct Attribution {
     pub range: Range<usize>,
     pub rule: &'static str,
     pub speaker: Speaker,
+}
+
+/// What a suggestion is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SuggestionKind {
+    Claim,
+    Attribution,
+}
+
+/// A suggestion the editor rejected, kept in the sidecar so that it does not come back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    pub kind: SuggestionKind,
+    /// The rejected span: the claim, or the attributed statement.
+    pub anchor: Anchor,
+    /// Where that span is in the current text.
+    pub placement: Placement,
+}
+
+impl Rejection {
+    pub fn new(article: &Article, kind: SuggestionKind, range: Range<usize>) -> Rejection {
+        Rejection {
+            kind,
+            anchor: Anchor::new(article, range.clone()),
+            placement: Placement::At(range),
+        }
+    }
+
+    /// Whether this rejects a suggestion of this kind at this range.
+    pub fn covers(&self, kind: SuggestionKind, range: &Range<usize>) -> bool {
+        self.kind == kind && self.placement == Placement::At(range.clone())
+    }
 }
 
 /// Everything suggested for an article, in text order.

@@ -88,6 +88,44 @@ pub enum Action {
     /// Add the selected text as an entity; every occurrence becomes a mention.
     AddEntity,
 
+    /// Move to the next suggestion still waiting for you.
+    NextSuggestion,
+    /// Move to the previous suggestion still waiting for you.
+    PreviousSuggestion,
+    /// Accept the suggestion here: a claim (with its sources and links), or a source.
+    AcceptSuggestion,
+    /// Reject the suggestion here; it is remembered and does not come back.
+    RejectSuggestion,
+    /// Accept every suggestion in the cursor's paragraph.
+    AcceptParagraph,
+    /// Set the verdict of the claim here, from the verdict scale.
+    SetVerdict,
+    /// Write a note on the annotation here.
+    EditNote,
+    /// Finish the note (it is saved).
+    NoteDone,
+    /// Change the kind of the source here: person, organisation, document, anonymous, other.
+    CycleSourceKind,
+    /// Select the inside of the quotation around the selection's end.
+    SelectQuote,
+    /// Select the clause around the selection's end.
+    SelectClause,
+    /// Select the sentence around the selection's end.
+    SelectWholeSentence,
+    /// Select the paragraph around the selection's end.
+    SelectParagraph,
+
+    /// Choose the next item in the annotation list.
+    ListDown,
+    /// Choose the previous item in the annotation list.
+    ListUp,
+    /// Jump to the chosen item in the text.
+    ListJump,
+    /// Filter the annotation list by its text, verdict, note or sources.
+    ListFilter,
+    /// Show all annotations, claims only or sources only.
+    ListKind,
+
     /// Confirm what was typed in a prompt.
     PromptConfirm,
     /// Close a prompt without using what was typed.
@@ -117,6 +155,9 @@ pub enum Action {
     /// A key for a prompt's text (internal: any key the prompt does not bind).
     #[serde(skip)]
     PromptInput(KeyEvent),
+    /// A key for the note being written (internal: any key the note does not bind).
+    #[serde(skip)]
+    NoteInput(KeyEvent),
     /// The terminal changed size (internal).
     #[serde(skip)]
     Resize(u16, u16),

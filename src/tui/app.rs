@@ -15,21 +15,30 @@ use super::picker::Picker;
 use super::prompt::Prompt;
 use super::theme::Theme;
 use super::wrap::WrapCache;
+use super::list::ListState;
+use super::note::Note;
+use super::selection::TextObject;
+use super::suggestions::Pending;
+use crate::config::Config;
 use crate::document::Document;
+use crate::suggest::{self, Suggestions};
 
 /// Which pane keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Article,
     Entities,
+    /// The list of claims and sources, in the right-hand pane.
+    Annotations,
 }
 
 /// A window over the panes that takes every key while it is open.
 #[derive(Debug, Clone)]
 pub enum Overlay {
     Help { scroll: u16 },
-    Picker(Picker),
+        Picker(Picker),
     Prompt(Box<Prompt>),
+    Note(Box<Note>),
 }
 
 /// A span of text being selected: `anchor` stays, `head` moves; both are byte offsets.
@@ -93,8 +102,15 @@ pub struct App {
     pub(super) history: History,
     /// What the entity panel shows: entities whose name or alias holds this text.
     pub entity_filter: String,
-    /// Cells the entity panel's longest line needs (count and name).
+        /// Cells the entity panel's longest line needs (count and name).
     pub panel_content: u16,
+    pub config: Config,
+    /// Everything the rules suggest for the article.
+    pub suggestions: Suggestions,
+    /// The suggestions still waiting for the editor, in text order.
+    pub pending: Vec<Pending>,
+    /// The annotation list's state.
+    pub list: ListState,
     wraps: RefCell<WrapCache>,
 }
 
@@ -104,8 +120,9 @@ impl App {
             let orphans = doc.annotations.orphans().count();
             format!("The article changed since the sidecar was written; {orphans} annotations could not be placed")
         });
-        let panel_content = layout::panel_content(&doc.entities);
-        App {
+                let panel_content = layout::panel_content(&doc.entities);
+        let suggestions = suggest::suggest(&doc.article, &doc.entities);
+        let mut app = App {
             doc,
             keymap,
             theme,
@@ -123,9 +140,21 @@ impl App {
             quit_requested: false,
             history: History::default(),
             entity_filter: String::new(),
-            panel_content,
+                        panel_content,
+            config: Config::default(),
+            suggestions,
+            pending: Vec::new(),
+            list: ListState::default(),
             wraps: RefCell::default(),
-        }
+        };
+        app.refresh_pending();
+        app
+    }
+
+    /// Use these settings (the verdict scale) instead of the defaults.
+    pub fn with_config(mut self, config: Config) -> App {
+        self.config = config;
+        self
     }
 
     /// The keymap context keys are read in now.
@@ -133,8 +162,10 @@ impl App {
         match (&self.overlay, self.focus) {
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (Some(Overlay::Picker(_)), _) => Context::Picker,
-            (Some(Overlay::Prompt(_)), _) => Context::Prompt,
+                        (Some(Overlay::Prompt(_)), _) => Context::Prompt,
+            (Some(Overlay::Note(_)), _) => Context::Note,
             (None, Focus::Entities) => Context::Entities,
+            (None, Focus::Annotations) => Context::Annotations,
             (None, Focus::Article) if self.selection.is_some() => Context::Selection,
             (None, Focus::Article) => Context::Article,
         }
@@ -147,8 +178,9 @@ impl App {
         if let Some(action) = self.keymap.action(context, key) {
             return Some(action);
         }
-        match context {
+                match context {
             Context::Prompt => Some(Action::PromptInput(key)),
+            Context::Note => Some(Action::NoteInput(key)),
             Context::Picker => match key.code {
                 KeyCode::Char(c)
                     if !key
@@ -174,13 +206,23 @@ impl App {
         self.update(action)
     }
 
-    /// The only place state changes.
+        /// The only place state changes.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let effect = self.apply(action);
+        if effect.is_some() {
+            // The work changed: some suggestions may be done or rejected now.
+            self.refresh_pending();
+        }
+        effect
+    }
+
+    fn apply(&mut self, action: Action) -> Option<Effect> {
         use Action::*;
         match action {
             Quit => self.request_quit(),
             ShowHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            FocusNext | FocusPrevious => self.toggle_focus(),
+                        FocusNext => self.toggle_focus(true),
+            FocusPrevious => self.toggle_focus(false),
             Resize(width, height) => {
                 self.area = Rect::new(0, 0, width, height);
                 self.scroll_to_cursor();
@@ -222,7 +264,28 @@ impl App {
             EntityMerge => self.open_merge(),
             EntityDismiss => return self.dismiss_entity(),
             EntitySource => return self.entity_source(),
-            AddEntity => return self.add_entity(),
+                        AddEntity => return self.add_entity(),
+
+            NextSuggestion => self.jump_to_suggestion(true),
+            PreviousSuggestion => self.jump_to_suggestion(false),
+            AcceptSuggestion => return self.accept_here(),
+            RejectSuggestion => return self.reject_here(),
+            AcceptParagraph => return self.accept_paragraph(),
+            SetVerdict => self.open_verdicts(),
+            EditNote => self.open_note(),
+            NoteInput(key) => self.note_input(key),
+            NoteDone => return self.close_note(),
+            CycleSourceKind => return self.cycle_source_kind(),
+            SelectQuote => self.select_object(TextObject::Quote),
+            SelectClause => self.select_object(TextObject::Clause),
+            SelectWholeSentence => self.select_object(TextObject::Sentence),
+            SelectParagraph => self.select_object(TextObject::Paragraph),
+
+            ListDown => self.move_in_list(true),
+            ListUp => self.move_in_list(false),
+            ListJump => self.jump_to_listed(),
+            ListFilter => self.open_list_filter(),
+            ListKind => self.cycle_list_kind(),
             PromptInput(key) => self.prompt_input(key),
             PromptConfirm => return self.confirm_prompt(),
             PromptCancel => self.cancel_prompt(),
@@ -276,21 +339,25 @@ impl App {
         }
     }
 
-    fn toggle_focus(&mut self) {
+        /// Tab: article, entity panel, annotation list, and round again (the last two only
+    /// when the screen has room for the right-hand pane).
+    fn toggle_focus(&mut self, forward: bool) {
         let has_panel = layout::areas(self.area, self.panel_content)
             .entities
             .is_some();
-        self.focus = match self.focus {
-            Focus::Article if has_panel && !self.doc.entities.is_empty() => Focus::Entities,
-            _ => Focus::Article,
-        };
+        let order = [Focus::Article, Focus::Entities, Focus::Annotations];
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let next = if forward { at + 1 } else { at + order.len() - 1 };
+        self.focus = if has_panel { order[next % order.len()] } else { Focus::Article };
         self.selection = None;
     }
 
     /// Apply the entity corrections again after they changed, and fit the panel to them.
-    pub(super) fn refresh_entities(&mut self) {
+        pub(super) fn refresh_entities(&mut self) {
         self.doc.refresh_entities();
         self.panel_content = layout::panel_content(&self.doc.entities);
+        // Speakers are linked to entities, so the suggestions follow the corrections.
+        self.suggestions = suggest::suggest(&self.doc.article, &self.doc.entities);
     }
 
     /// Wrapped lines of a paragraph at the article pane's current width.

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use super::app::{App, Effect, Overlay};
 use super::picker::{Choice, Picker, Purpose, Target};
-use crate::annotation::{Annotation, Kind};
+use crate::annotation::{Annotation, Kind, SourceKind};
 use crate::article::trim_range;
 
 impl App {
@@ -141,12 +141,18 @@ impl App {
         let Some(Overlay::Picker(picker)) = self.overlay.take() else {
             return None;
         };
-        let Some(choice) = picker.selected().cloned() else {
+        let Some(choice) = picker.selected() else {
             self.message = Some("Nothing matches the filter".into());
             return None;
         };
-        let claim = match picker.purpose {
+                let claim = match picker.purpose {
             Purpose::Link { claim } => claim,
+            Purpose::Verdict { claim } => {
+                let Target::Verdict(verdict) = choice.target else {
+                    return None;
+                };
+                return self.set_verdict(&claim, verdict);
+            }
             Purpose::Merge { entity } => {
                 let Target::Entity(into) = choice.target else {
                     return None;
@@ -169,6 +175,15 @@ impl App {
                 self.doc.annotations.link(&claim, &source);
                 self.message = Some(format!("Linked {claim} to {source}"));
             }
+                        Target::NewSource => {
+                let description = picker.filter.trim().to_string();
+                self.remember(format!("link {claim} to a new source"));
+                let kind = SourceKind::guess(&description, None);
+                let source = self.doc.annotations.add_detached(&description, kind);
+                self.doc.annotations.link(&claim, &source);
+                self.message = Some(format!("Linked {claim} to new source {source}: {description}"));
+            }
+            Target::Verdict(_) => return None,
             Target::Entity(index) => {
                 let entity = self.doc.entities.get(index)?.clone();
                 self.remember(format!("link {claim} to {}", entity.name));

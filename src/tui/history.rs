@@ -4,12 +4,14 @@
 use super::app::{App, Effect};
 use crate::annotation::Annotations;
 use crate::entity::Correction;
+use crate::suggest::Rejection;
 
 /// The editor's work at one moment.
 #[derive(Debug, Clone)]
 pub struct Snapshot {
     annotations: Annotations,
     corrections: Vec<Correction>,
+    rejected: Vec<Rejection>,
 }
 
 #[derive(Debug, Default)]
@@ -23,11 +25,13 @@ impl App {
         Snapshot {
             annotations: self.doc.annotations.clone(),
             corrections: self.doc.corrections.clone(),
+            rejected: self.doc.rejected.clone(),
         }
     }
 
     fn restore(&mut self, snapshot: Snapshot) {
         self.doc.annotations = snapshot.annotations;
+        self.doc.rejected = snapshot.rejected;
         if self.doc.corrections != snapshot.corrections {
             self.doc.corrections = snapshot.corrections;
             self.refresh_entities();

@@ -18,8 +18,10 @@ pub enum Context {
     Article,
     Selection,
     Entities,
+    Annotations,
     Picker,
     Prompt,
+    Note,
     Help,
 }
 
@@ -31,6 +33,8 @@ impl Context {
             Context::Article => "Article",
             Context::Selection => "Selection (after v)",
             Context::Entities => "Entity panel",
+            Context::Annotations => "Annotation list",
+            Context::Note => "Writing a note",
             Context::Picker => "Picker",
             Context::Prompt => "Typing a name or a filter",
             Context::Help => "Help",

@@ -3,17 +3,21 @@
 //! draw the state without changing it.
 
 pub mod action;
+mod annotate;
 pub mod app;
-mod edit;
+pub(crate) mod edit;
 mod history;
 pub mod keymap;
 pub mod layout;
+pub mod list;
 mod motion;
+pub mod note;
 mod panel;
 pub mod picker;
 pub mod prompt;
 mod runner;
 mod selection;
+pub mod suggestions;
 pub mod theme;
 pub mod view;
 pub mod wrap;

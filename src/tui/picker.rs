@@ -8,8 +8,12 @@ use super::action::Action;
 pub enum Target {
     /// An existing source annotation, by id.
     Source(String),
-    /// An entity, by index in panel order.
+        /// An entity, by index in panel order.
     Entity(usize),
+    /// A verdict for the claim, or none.
+    Verdict(Option<String>),
+    /// A new source given by the words typed in the filter.
+    NewSource,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,8 +29,10 @@ pub struct Choice {
 pub enum Purpose {
     /// A source or entity for the claim with this id.
     Link { claim: String },
-    /// The entity that the entity with this id is merged into.
+        /// The entity that the entity with this id is merged into.
     Merge { entity: String },
+    /// A verdict for the claim with this id.
+    Verdict { claim: String },
 }
 
 #[derive(Debug, Clone)]
@@ -48,8 +54,9 @@ impl Picker {
         }
     }
 
-    /// The choices whose label holds every word of the filter, ignoring case.
-    pub fn visible(&self) -> Vec<&Choice> {
+        /// The choices whose label holds every word of the filter, ignoring case; when linking,
+    /// also a new source described by the filter's words.
+    pub fn visible(&self) -> Vec<Choice> {
         let words: Vec<String> = self
             .filter
             .split_whitespace()
@@ -61,11 +68,23 @@ impl Picker {
                 let label = c.label.to_lowercase();
                 words.iter().all(|w| label.contains(w.as_str()))
             })
+            .cloned()
+            .chain(self.new_source())
             .collect()
     }
 
-    pub fn selected(&self) -> Option<&Choice> {
-        self.visible().get(self.chosen).copied()
+    /// "new source: “a document seen by the newspaper”", while linking with words typed.
+    fn new_source(&self) -> Option<Choice> {
+        let typed = self.filter.trim();
+        (matches!(self.purpose, Purpose::Link { .. }) && !typed.is_empty()).then(|| Choice {
+            label: format!("new source: \u{201c}{typed}\u{201d}"),
+            target: Target::NewSource,
+            linked: false,
+        })
+    }
+
+    pub fn selected(&self) -> Option<Choice> {
+        self.visible().get(self.chosen).cloned()
     }
 
     pub fn update(&mut self, action: Action) {

@@ -12,6 +12,8 @@ pub enum Purpose {
     Rename { entity: String },
     /// The entity panel's filter, applied as it is typed.
     Filter,
+    /// The annotation list's filter, applied as it is typed.
+    ListFilter,
 }
 
 #[derive(Debug, Clone)]
@@ -45,9 +47,16 @@ impl App {
         } else {
             prompt.input.input(key);
         }
-        if prompt.purpose == Purpose::Filter {
-            self.entity_filter = prompt.text().to_string();
-            self.keep_chosen_entity_visible();
+        match prompt.purpose {
+            Purpose::Filter => {
+                self.entity_filter = prompt.text().to_string();
+                self.keep_chosen_entity_visible();
+            }
+            Purpose::ListFilter => {
+                self.list.filter = prompt.text().to_string();
+                self.list.chosen = 0;
+            }
+            Purpose::Rename { .. } => {}
         }
     }
 
@@ -57,15 +66,17 @@ impl App {
         };
         match &prompt.purpose {
             Purpose::Rename { entity } => self.rename_entity(entity, prompt.text().trim()),
-            Purpose::Filter => None,
+            Purpose::Filter | Purpose::ListFilter => None,
         }
     }
 
     pub(super) fn cancel_prompt(&mut self) {
-        if let Some(Overlay::Prompt(prompt)) = self.overlay.take()
-            && prompt.purpose == Purpose::Filter
-        {
-            self.entity_filter.clear();
+        if let Some(Overlay::Prompt(prompt)) = self.overlay.take() {
+            match prompt.purpose {
+                Purpose::Filter => self.entity_filter.clear(),
+                Purpose::ListFilter => self.list.filter.clear(),
+                Purpose::Rename { .. } => {}
+            }
         }
     }
 }

@@ -10,7 +10,67 @@ fn is_word(segment: &str) -> bool {
     segment.chars().any(char::is_alphanumeric)
 }
 
+/// A span around the selection's end that one key selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextObject {
+    /// The words inside the quotation marks.
+    Quote,
+    /// Between commas, semicolons, colons or dashes, within the sentence.
+    Clause,
+    Sentence,
+    Paragraph,
+}
+
 impl App {
+    /// Select a text object around the selection's end (or the cursor's sentence).
+    pub(super) fn select_object(&mut self, object: TextObject) {
+        let article = &self.doc.article;
+        let text = article.text();
+        let at = match self.selection {
+            Some(s) if s.head > s.anchor => s.head - 1,
+            Some(s) => s.head,
+            None => match article.sentences().get(self.cursor) {
+                Some(s) => s.range.start,
+                None => return,
+            },
+        };
+        let sentence = article.sentences()[article.sentence_at(at)].range.clone();
+        let paragraph = article.paragraphs()[article.paragraph_at(at)].range.clone();
+        let range = match object {
+            TextObject::Sentence => sentence,
+            TextObject::Paragraph => paragraph,
+            TextObject::Quote => {
+                let quotes = crate::suggest::quotations(text, paragraph);
+                match quotes.into_iter().find(|q| q.start <= at && at < q.end) {
+                    Some(quote) => crate::suggest::inside_quotes(text, quote),
+                    None => {
+                        self.message = Some("Not inside a quotation".into());
+                        return;
+                    }
+                }
+            }
+            TextObject::Clause => {
+                let is_break = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')');
+                let before = &text[sentence.start..at];
+                let start = before
+                    .rfind(is_break)
+                    .map_or(sentence.start, |i| sentence.start + i + 1);
+                let after = &text[at..sentence.end];
+                let end = after.find(is_break).map_or(sentence.end, |i| at + i);
+                crate::article::trim_range(text, start..end)
+            }
+        };
+        if range.is_empty() {
+            return;
+        }
+        self.selection = Some(Selection {
+            anchor: range.start,
+            head: range.end,
+        });
+        self.cursor = self.doc.article.sentence_at(range.start);
+        self.scroll_to(range.start, range.end - 1);
+    }
+
     pub(super) fn select_start(&mut self) {
         let Some(sentence) = self.doc.article.sentences().get(self.cursor) else {
             return;

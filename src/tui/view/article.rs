@@ -12,6 +12,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::annotation::Kind;
 use crate::tui::app::{App, Focus, Row};
+use crate::tui::suggestions::Pending;
 use crate::tui::layout;
 use crate::tui::wrap::visible;
 
@@ -96,8 +97,10 @@ struct StyledParagraph {
     base: Style,
     /// Byte ranges and their styles, applied in order over the base.
     layers: Vec<(Range<usize>, Style)>,
-    claims: Vec<Range<usize>>,
+        claims: Vec<Range<usize>>,
     sources: Vec<Range<usize>>,
+    suggested_claims: Vec<Range<usize>>,
+    suggested_sources: Vec<Range<usize>>,
     cursor: Option<Range<usize>>,
 }
 
@@ -136,12 +139,47 @@ impl StyledParagraph {
                 Kind::Claim => claims.push(r),
             }
         }
+                // Suggestions first, so that what was accepted draws over them.
+        let mut suggested_claims = Vec::new();
+        let mut suggested_sources = Vec::new();
+        for pending in &app.pending {
+            let span = app.pending_range(pending);
+            if span.end <= range.start || range.end <= span.start {
+                continue;
+            }
+            let attributions: &[usize] = match pending {
+                Pending::Claim { index, attributions } => {
+                    suggested_claims.push(app.suggestions.claims[*index].range.clone());
+                    attributions
+                }
+                Pending::Attribution { index } => std::slice::from_ref(index),
+            };
+            for &i in attributions {
+                suggested_sources.push(app.suggestions.attributions[i].speaker.range.clone());
+            }
+        }
+        for r in &suggested_claims {
+            layers.push((r.clone(), theme.style("suggestion.claim")));
+        }
+        for r in &suggested_sources {
+            layers.push((r.clone(), theme.style("suggestion.source")));
+        }
         // Sources under claims: a claim's underline stays visible over a source's bold.
         for r in &sources {
             layers.push((r.clone(), theme.style("source")));
         }
         for r in &claims {
             layers.push((r.clone(), theme.style("claim")));
+        }
+        // A claim inside another shows where it starts and ends.
+        for (i, inner) in claims.iter().enumerate() {
+            let nested = claims
+                .iter()
+                .enumerate()
+                .any(|(j, outer)| j != i && outer.start <= inner.start && inner.end <= outer.end && outer != inner);
+            if nested {
+                layers.push((inner.clone(), theme.style("claim.nested")));
+            }
         }
         if let Some(mention) = &app.mention {
             layers.push((mention.clone(), theme.style("entity.current")));
@@ -156,11 +194,13 @@ impl StyledParagraph {
                 s.range.clone()
             }),
         };
-        StyledParagraph {
+                StyledParagraph {
             base,
             layers,
             claims,
             sources,
+            suggested_claims,
+            suggested_sources,
             cursor,
         }
     }
@@ -211,6 +251,15 @@ fn gutter(
         " ".repeat(digits + 1)
     };
     let on = |ranges: &[Range<usize>]| ranges.iter().any(|r| overlaps(r, &line));
+    let mark = |done: &[Range<usize>], suggested: &[Range<usize>], big: &'static str, small: &'static str, scope: &str| {
+        if on(done) {
+            Span::styled(big, theme.style(scope))
+        } else if on(suggested) {
+            Span::styled(small, theme.style("gutter.suggestion"))
+        } else {
+            Span::styled(" ", theme.style("gutter"))
+        }
+    };
     let cursor = styles.cursor.as_ref().is_some_and(|c| overlaps(c, &line));
     Line::from(vec![
         Span::styled(number, theme.style("gutter")),
@@ -219,16 +268,9 @@ fn gutter(
         } else {
             Span::styled(" ", theme.style("gutter"))
         },
-        if on(&styles.claims) {
-            Span::styled("C", theme.style("gutter.claim"))
-        } else {
-            Span::styled(" ", theme.style("gutter"))
-        },
-        if on(&styles.sources) {
-            Span::styled("S", theme.style("gutter.source"))
-        } else {
-            Span::styled(" ", theme.style("gutter"))
-        },
+        // C and S for claims and sources; c and s for suggested ones.
+        mark(&styles.claims, &styles.suggested_claims, "C", "c", "gutter.claim"),
+        mark(&styles.sources, &styles.suggested_sources, "S", "s", "gutter.source"),
         Span::styled(" ", theme.style("gutter")),
     ])
 }

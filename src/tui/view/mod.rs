@@ -1,9 +1,11 @@
 //! Views draw the state and never change it. One view a file; none names a colour, each
 //! asks the theme for a scope's style.
 
+mod annotations;
 mod article;
 mod entities;
 mod help;
+mod note;
 mod picker;
 mod prompt;
 mod status;
@@ -16,7 +18,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Overlay};
+use super::app::{App, Focus, Overlay};
 use super::layout;
 
 /// Smallest screen that can show anything useful.
@@ -33,7 +35,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let areas = layout::areas(area, app.panel_content);
     article::render(app, areas.article, frame.buffer_mut());
     if let Some(panel) = areas.entities {
-        entities::render(app, panel, frame.buffer_mut());
+        if app.focus == Focus::Annotations {
+            annotations::render(app, panel, frame.buffer_mut());
+        } else {
+            entities::render(app, panel, frame.buffer_mut());
+        }
     }
     status::render(app, areas.status, frame.buffer_mut());
     match &app.overlay {
@@ -43,6 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Picker(picker)) => {
             picker::render(app, picker, popup(area, 64, 60), frame.buffer_mut())
         }
+        Some(Overlay::Note(note)) => note::render(app, note, popup(area, 70, 50), frame.buffer_mut()),
         Some(Overlay::Prompt(prompt)) => {
             prompt::render(app, prompt, area, areas.entities, frame.buffer_mut())
         }

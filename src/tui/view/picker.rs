@@ -11,6 +11,7 @@ pub fn render(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let title = match &picker.purpose {
         Purpose::Link { claim } => format!(" link claim {claim} to… "),
+        Purpose::Verdict { claim } => format!(" verdict on claim {claim} "),
         Purpose::Merge { entity } => {
             let name = app
                 .doc

@@ -15,7 +15,7 @@ pub fn render(app: &App, prompt: &Prompt, screen: Rect, panel: Option<Rect>, buf
     input.set_cursor_line_style(theme.style("popup"));
     input.set_cursor_style(theme.style("popup.chosen"));
     match &prompt.purpose {
-        Purpose::Filter => {
+        Purpose::Filter | Purpose::ListFilter => {
             // The filter types into the panel's bottom line, inside its border.
             let Some(panel) = panel.filter(|p| p.height > 2 && p.width > 4) else {
                 return;
