@@ -25,7 +25,7 @@ pub struct Anchor {
 pub enum Placement {
     /// A byte range of the current text.
     At(Range<usize>),
-        /// The quote is no longer in the text; the annotation is kept but not shown in it.
+    /// The quote is no longer in the text; the annotation is kept but not shown in it.
     Orphaned,
     /// Not in the text at all, by design: a source given only by its description ("a
     /// document seen by the newspaper").

@@ -105,13 +105,35 @@ impl SourceKind {
         let lower = words.to_lowercase();
         let has = |list: &[&str]| list.iter().any(|w| lower.contains(w));
         if has(&[
-            "document", "report", "figures", "data", "records", "study", "survey", "letter",
-            "memo", "briefing", "minutes", "filing", "email", "statement", "census", "audit",
+            "document",
+            "report",
+            "figures",
+            "data",
+            "records",
+            "study",
+            "survey",
+            "letter",
+            "memo",
+            "briefing",
+            "minutes",
+            "filing",
+            "email",
+            "statement",
+            "census",
+            "audit",
         ]) {
             SourceKind::Document
         } else if has(&[
-            "not to be named", "anonymity", "anonymous", "official", "source", "person familiar",
-            "people familiar", "diplomat", "insider", "who declined",
+            "not to be named",
+            "anonymity",
+            "anonymous",
+            "official",
+            "source",
+            "person familiar",
+            "people familiar",
+            "diplomat",
+            "insider",
+            "who declined",
         ]) {
             SourceKind::Anonymous
         } else {
@@ -131,7 +153,7 @@ pub struct Annotation {
     pub placement: Placement,
     /// A claim's sources (ids of source annotations).
     pub sources: Vec<String>,
-        /// A source's entity id.
+    /// A source's entity id.
     pub entity: Option<String>,
     /// What kind of source it is.
     pub source_kind: Option<SourceKind>,
@@ -148,7 +170,7 @@ pub struct Annotation {
 impl Annotation {
     /// Byte range in the current text, or `None` for an orphan that could not be placed.
     pub fn range(&self) -> Option<Range<usize>> {
-                match &self.placement {
+        match &self.placement {
             Placement::Orphaned | Placement::Detached => None,
             Placement::At(range) => Some(range.clone()),
         }
@@ -199,7 +221,7 @@ impl Annotations {
             kind,
             anchor: Anchor::new(article, range.clone()),
             placement: Placement::At(range),
-                        sources: Vec::new(),
+            sources: Vec::new(),
             entity: None,
             source_kind: None,
             description: None,
@@ -266,9 +288,11 @@ impl Annotations {
             })
     }
 
-        /// Annotations that could not be placed in the current text.
+    /// Annotations that could not be placed in the current text.
     pub fn orphans(&self) -> impl Iterator<Item = &Annotation> {
-        self.items.iter().filter(|a| a.placement == Placement::Orphaned)
+        self.items
+            .iter()
+            .filter(|a| a.placement == Placement::Orphaned)
     }
 
     /// Add a source that is not in the text, given by its description.

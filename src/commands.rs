@@ -106,7 +106,7 @@ pub fn check(article: &Path, sidecar: Option<&Path>) -> Result<bool> {
                 placed += 1;
             }
             Placement::At(_) => moved += 1,
-                        Placement::Orphaned => orphaned.push(a),
+            Placement::Orphaned => orphaned.push(a),
             Placement::Detached => {} // a source given only by its description
         }
     }

@@ -14,10 +14,10 @@ use toml::value::Datetime;
 
 use crate::anchor::{Anchor, Placement};
 use crate::annotation::{Annotation, Annotations, Kind, SourceKind};
-use crate::suggest::{Rejection, SuggestionKind};
 use crate::article::Article;
 use crate::entity::Correction;
 use crate::error::{Error, Result, line_column};
+use crate::suggest::{Rejection, SuggestionKind};
 
 /// The format this version reads and writes.
 pub const FORMAT: &str = "sidenote/1";
@@ -93,7 +93,7 @@ impl Sidecar {
     pub fn save(
         &mut self,
         article: &Article,
-                annotations: &Annotations,
+        annotations: &Annotations,
         corrections: &[Correction],
         rejected: &[Rejection],
     ) -> Result<()> {
@@ -167,7 +167,7 @@ struct File {
     article: ArticleInfo,
     #[serde(default, rename = "annotation", skip_serializing_if = "Vec::is_empty")]
     annotations: Vec<Stored>,
-        /// The editor's entity corrections; detection fills in the rest.
+    /// The editor's entity corrections; detection fills in the rest.
     #[serde(default, rename = "entity", skip_serializing_if = "Vec::is_empty")]
     entities: Vec<Correction>,
     /// Suggestions the editor rejected, so that they do not come back.
@@ -215,7 +215,7 @@ struct Stored {
     suffix: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     sources: Vec<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     entity: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     source_kind: Option<SourceKind>,
@@ -284,7 +284,7 @@ fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
     let items = file
         .annotations
         .into_iter()
-                .map(|stored| {
+        .map(|stored| {
             let detached = stored.quote.is_none();
             let anchor = Anchor {
                 start: stored.start.unwrap_or(0),
@@ -294,7 +294,11 @@ fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
                 suffix: stored.suffix,
             };
             Annotation {
-                placement: if detached { Placement::Detached } else { anchor.place(article) },
+                placement: if detached {
+                    Placement::Detached
+                } else {
+                    anchor.place(article)
+                },
                 anchor,
                 id: stored.id,
                 kind: stored.kind,
@@ -309,7 +313,7 @@ fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
             }
         })
         .collect();
-        let rejected = file
+    let rejected = file
         .rejected
         .into_iter()
         .map(|r| {
@@ -341,7 +345,8 @@ pub fn serialise(
     article: &Article,
     annotations: &Annotations,
     corrections: &[Correction],
-    rejected: &[Rejection],) -> String {
+    rejected: &[Rejection],
+) -> String {
     let file = File {
         format: FORMAT.to_string(),
         article: ArticleInfo {
@@ -357,7 +362,7 @@ pub fn serialise(
         annotations: annotations
             .iter()
             .map(|a| {
-                                let anchor = match &a.placement {
+                let anchor = match &a.placement {
                     Placement::At(range) => Some(Anchor::new(article, range.clone())),
                     Placement::Orphaned => Some(a.anchor.clone()),
                     Placement::Detached => None,
@@ -368,8 +373,14 @@ pub fn serialise(
                     start: anchor.as_ref().map(|x| x.start),
                     end: anchor.as_ref().map(|x| x.end),
                     quote: anchor.as_ref().map(|x| x.quote.clone()),
-                    prefix: anchor.as_ref().map(|x| x.prefix.clone()).unwrap_or_default(),
-                    suffix: anchor.as_ref().map(|x| x.suffix.clone()).unwrap_or_default(),
+                    prefix: anchor
+                        .as_ref()
+                        .map(|x| x.prefix.clone())
+                        .unwrap_or_default(),
+                    suffix: anchor
+                        .as_ref()
+                        .map(|x| x.suffix.clone())
+                        .unwrap_or_default(),
                     sources: a.sources.clone(),
                     entity: a.entity.clone(),
                     source_kind: a.source_kind,
@@ -381,7 +392,7 @@ pub fn serialise(
                 }
             })
             .collect(),
-                entities: corrections.to_vec(),
+        entities: corrections.to_vec(),
         rejected: rejected
             .iter()
             .map(|r| {

@@ -136,7 +136,10 @@ fn annotation(article: &Article, a: &Annotation) -> Value {
         }
         Kind::Source => {
             fields.insert("entity".into(), json!(a.entity));
-            fields.insert("source_kind".into(), json!(a.source_kind.map(|k| k.as_str())));
+            fields.insert(
+                "source_kind".into(),
+                json!(a.source_kind.map(|k| k.as_str())),
+            );
             fields.insert("description".into(), json!(a.description));
         }
     }

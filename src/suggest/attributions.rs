@@ -38,6 +38,17 @@ const LEADING_ADVERBIALS: &[&str] = &[
     "on", "in", "at", "last", "this", "next", "during", "earlier",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+/// Verbs by which documents report: "the report shows". They attribute only in an aside,
+/// at the end of a sentence, or before "that".
+const DOCUMENT_VERBS: &[&str] = &[
+    "shows",
+    "show",
+    "showed",
+    "found",
+    "finds",
+    "concluded",
+    "concludes",
+];
 /// Speech in a participle clause: "…, arguing that …".
 const GERUNDS: &[&str] = &[
     "saying",
@@ -87,6 +98,9 @@ pub fn attributions(article: &Article, entities: &Entities) -> Vec<Attribution> 
             };
             let before = found.len();
             context.find(&mut found);
+            if let Some(first) = found.get(before).cloned() {
+                context.find_more(&first, &mut found);
+            }
             if found.len() > before {
                 last_speaker = found.last().map(|a| a.speaker.clone());
                 just_spoke = true;
@@ -149,6 +163,7 @@ impl Context<'_, '_> {
                 self.according_to(i)
             } else if SPEECH_VERBS.contains(&word.lower.as_str())
                 || GERUNDS.contains(&word.lower.as_str())
+                || DOCUMENT_VERBS.contains(&word.lower.as_str())
             {
                 self.around_verb(i)
             } else {
@@ -158,6 +173,39 @@ impl Context<'_, '_> {
                 out.push(attribution);
                 return;
             }
+        }
+    }
+
+    /// Further attributions in a sentence that already has one: "…," Dlamini said, adding
+    /// that …". Verbs inside the statement already found are part of what was said.
+    fn find_more(&self, first: &Attribution, out: &mut Vec<Attribution>) {
+        for (i, word) in self.words.iter().enumerate() {
+            let inside = first.range.start <= word.range.start && word.range.end <= first.range.end;
+            if inside
+                || word.range.end <= first.speaker.range.end
+                || !GERUNDS.contains(&word.lower.as_str())
+            {
+                continue;
+            }
+            let mut from = i + 1;
+            if self.words.get(from).is_some_and(|w| w.lower == "that") {
+                from += 1;
+            }
+            let Some(start) = self.words.get(from) else {
+                return;
+            };
+            let statement = trim_range(
+                self.text(),
+                start.range.start..trim_end(self.text(), self.sentence.clone()),
+            );
+            if statement.len() > 12 {
+                out.push(Attribution {
+                    range: statement,
+                    rule: "reported",
+                    speaker: first.speaker.clone(),
+                });
+            }
+            return;
         }
     }
 
@@ -270,15 +318,28 @@ impl Context<'_, '_> {
         if gap_before.ends_with(',') {
             let statement = self.sentence.start..self.sentence.start + gap_before.len() - 1;
             let after_verb = text[verb_range.end..sentence_end].trim();
-            if statement.start < statement.end
-                && (after_verb.is_empty() || after_verb.starts_with(','))
-            {
+            if statement.start < statement.end && after_verb.is_empty() {
                 return Some(Attribution {
                     range: trim_range(text, statement),
                     rule: "trailing",
                     speaker,
                 });
             }
+            // "In Hope, the report shows, the average wait reached 6.2 hours": the
+            // statement is the sentence around the aside.
+            if statement.start < statement.end && after_verb.starts_with(',') {
+                return Some(Attribution {
+                    range: trim_range(text, self.sentence.start..sentence_end),
+                    rule: "aside",
+                    speaker,
+                });
+            }
+        }
+        // A document's verb only reports in those shapes, or with "that".
+        if DOCUMENT_VERBS.contains(&self.words[verb].lower.as_str())
+            && self.words.get(verb + 1).is_none_or(|w| w.lower != "that")
+        {
+            return None;
         }
         // A reported clause after: `Berg said (that) …`, `Berg told reporters that …`
         let mut from = verb + 1;
@@ -356,7 +417,12 @@ impl Context<'_, '_> {
                 |p: &Range<usize>| self.words[p.start].range.start..self.words[p.end - 1].range.end;
             let subject_start = parts.last().map_or(verb, |p| p.start);
             // A person named in any part speaks; else the first part that names someone.
-            for part in &parts {
+            for part in parts.iter().filter(|p| {
+                !matches!(
+                    self.words[p.start].lower.as_str(),
+                    "who" | "which" | "whose"
+                )
+            }) {
                 let range = span(part);
                 let person = self.entities.mentions_in(range.clone()).find(|(m, e)| {
                     range.start <= m.start
@@ -560,7 +626,7 @@ impl Context<'_, '_> {
                         && self.entities.get(*e).is_some_and(fits)
                 })
                 .last()
-                .and_then(|(m, e)| Some((self.entities.get(e)?, self.starts_a_sentence(m.start))))
+                .and_then(|(m, e)| Some((self.entities.get(e)?, self.topical(&m))))
         };
         let last = self
             .last_speaker
@@ -585,6 +651,15 @@ impl Context<'_, '_> {
         let sentence = &article.sentences()[article.sentence_at(byte)];
         let before = &article.text()[sentence.range.start..byte];
         before.split_whitespace().count() <= 2 && !before.contains(',')
+    }
+
+    /// Whether a mention makes its person the topic: the subject of its sentence, or
+    /// followed by "who …" ("a bittersweet afternoon for Havili, who is leaving …").
+    fn topical(&self, mention: &Range<usize>) -> bool {
+        let after = self.text()[mention.end..].trim_start_matches(['\'', '’', 's']);
+        self.starts_a_sentence(mention.start)
+            || after.starts_with(", who ")
+            || after.starts_with(", whose ")
     }
 
     /// Whether a byte of the text is inside any quotation of the article.

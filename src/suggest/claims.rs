@@ -100,6 +100,18 @@ fn is_superlative(word: &str) -> bool {
     matches!(
         word,
         "largest"
+            | "furthest"
+            | "farthest"
+            | "greatest"
+            | "smallest"
+            | "fewest"
+            | "poorest"
+            | "richest"
+            | "heaviest"
+            | "hottest"
+            | "coldest"
+            | "wettest"
+            | "driest"
             | "biggest"
             | "highest"
             | "lowest"

@@ -11,12 +11,13 @@ pub const SPEECH_VERBS: &[&str] = &[
     "estimated", "estimates", "predicted", "predicts", "maintained", "maintains", "alleged",
     "alleges", "asserted", "asserts", "replied", "replies", "responded", "responds",
     "countered", "counters", "agreed", "agrees", "conceded", "concedes", "complained",
-    "complains", "testified", "testifies", "reported", "reports", "stated", "states",
+    "complains", "testified", "testifies", "reported", "reports", "report", "stated", "states",
     "declared", "declares", "promised", "promises", "pledged", "pledges", "observed",
     "observes", "commented", "comments", "asked", "asks", "urged", "urges", "expect",
     "expects", "expected", "believe", "believes", "believed", "forecast", "forecasts",
     "projected", "projects", "demanded", "demands", "described", "describes", "cautioned",
-    "cautions",
+    "cautions", "disclosed", "discloses", "revealed", "reveals", "indicated", "indicates",
+    "signalled", "signaled", "mentioned", "emphasised", "emphasized",
 ];
 
 /// Spelled-out numbers and quantity words.

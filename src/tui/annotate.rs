@@ -18,14 +18,21 @@ impl App {
             .iter()
             .filter(|a| a.kind == Kind::Claim)
             .chain(overlapping.iter().filter(|a| a.kind == Kind::Source))
-            .min_by_key(|a| (a.kind != Kind::Claim, a.range().map_or(usize::MAX, |r| r.len())))
+            .min_by_key(|a| {
+                (
+                    a.kind != Kind::Claim,
+                    a.range().map_or(usize::MAX, |r| r.len()),
+                )
+            })
             .map(|a| a.id.clone())
     }
 
     /// The claim the keys act on, if the annotation here is one.
     fn claim_for_keys(&self) -> Option<String> {
         if self.focus == Focus::Annotations {
-            return self.chosen_in_list().and_then(|(id, kind)| (kind == Kind::Claim).then_some(id));
+            return self
+                .chosen_in_list()
+                .and_then(|(id, kind)| (kind == Kind::Claim).then_some(id));
         }
         self.claim_here().map(|a| a.id.clone())
     }
@@ -35,7 +42,11 @@ impl App {
             self.message = Some("No claim here to give a verdict".into());
             return;
         };
-        let current = self.doc.annotations.get(&claim).and_then(|a| a.verdict.clone());
+        let current = self
+            .doc
+            .annotations
+            .get(&claim)
+            .and_then(|a| a.verdict.clone());
         let mut choices: Vec<Choice> = self
             .config
             .verdicts
@@ -51,7 +62,10 @@ impl App {
             target: Target::Verdict(None),
             linked: current.is_none(),
         });
-        self.overlay = Some(Overlay::Picker(Picker::new(Purpose::Verdict { claim }, choices)));
+        self.overlay = Some(Overlay::Picker(Picker::new(
+            Purpose::Verdict { claim },
+            choices,
+        )));
     }
 
     pub(super) fn set_verdict(&mut self, claim: &str, verdict: Option<String>) -> Option<Effect> {
@@ -60,7 +74,9 @@ impl App {
             return None;
         }
         self.remember(format!("verdict on {claim}"));
-        self.doc.annotations.edit(claim, |a| a.verdict = verdict.clone());
+        self.doc
+            .annotations
+            .edit(claim, |a| a.verdict = verdict.clone());
         self.message = Some(match verdict {
             Some(v) => format!("{claim}: {v}"),
             None => format!("{claim}: no verdict"),
@@ -88,7 +104,9 @@ impl App {
             None => all[0],
         };
         self.remember(format!("kind of {id}"));
-        self.doc.annotations.edit(&id, |a| a.source_kind = Some(next));
+        self.doc
+            .annotations
+            .edit(&id, |a| a.source_kind = Some(next));
         self.message = Some(format!("{id} is a source of kind: {}", next.label()));
         Some(Effect::Save)
     }

@@ -11,14 +11,14 @@ use super::action::Action;
 use super::history::History;
 use super::keymap::{Context, Keymap};
 use super::layout;
-use super::picker::Picker;
-use super::prompt::Prompt;
-use super::theme::Theme;
-use super::wrap::WrapCache;
 use super::list::ListState;
 use super::note::Note;
+use super::picker::Picker;
+use super::prompt::Prompt;
 use super::selection::TextObject;
 use super::suggestions::Pending;
+use super::theme::Theme;
+use super::wrap::WrapCache;
 use crate::config::Config;
 use crate::document::Document;
 use crate::suggest::{self, Suggestions};
@@ -36,7 +36,7 @@ pub enum Focus {
 #[derive(Debug, Clone)]
 pub enum Overlay {
     Help { scroll: u16 },
-        Picker(Picker),
+    Picker(Picker),
     Prompt(Box<Prompt>),
     Note(Box<Note>),
 }
@@ -102,7 +102,7 @@ pub struct App {
     pub(super) history: History,
     /// What the entity panel shows: entities whose name or alias holds this text.
     pub entity_filter: String,
-        /// Cells the entity panel's longest line needs (count and name).
+    /// Cells the entity panel's longest line needs (count and name).
     pub panel_content: u16,
     pub config: Config,
     /// Everything the rules suggest for the article.
@@ -120,7 +120,7 @@ impl App {
             let orphans = doc.annotations.orphans().count();
             format!("The article changed since the sidecar was written; {orphans} annotations could not be placed")
         });
-                let panel_content = layout::panel_content(&doc.entities);
+        let panel_content = layout::panel_content(&doc.entities);
         let suggestions = suggest::suggest(&doc.article, &doc.entities);
         let mut app = App {
             doc,
@@ -140,7 +140,7 @@ impl App {
             quit_requested: false,
             history: History::default(),
             entity_filter: String::new(),
-                        panel_content,
+            panel_content,
             config: Config::default(),
             suggestions,
             pending: Vec::new(),
@@ -162,7 +162,7 @@ impl App {
         match (&self.overlay, self.focus) {
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (Some(Overlay::Picker(_)), _) => Context::Picker,
-                        (Some(Overlay::Prompt(_)), _) => Context::Prompt,
+            (Some(Overlay::Prompt(_)), _) => Context::Prompt,
             (Some(Overlay::Note(_)), _) => Context::Note,
             (None, Focus::Entities) => Context::Entities,
             (None, Focus::Annotations) => Context::Annotations,
@@ -178,7 +178,7 @@ impl App {
         if let Some(action) = self.keymap.action(context, key) {
             return Some(action);
         }
-                match context {
+        match context {
             Context::Prompt => Some(Action::PromptInput(key)),
             Context::Note => Some(Action::NoteInput(key)),
             Context::Picker => match key.code {
@@ -206,7 +206,7 @@ impl App {
         self.update(action)
     }
 
-        /// The only place state changes.
+    /// The only place state changes.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         let effect = self.apply(action);
         if effect.is_some() {
@@ -221,7 +221,7 @@ impl App {
         match action {
             Quit => self.request_quit(),
             ShowHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
-                        FocusNext => self.toggle_focus(true),
+            FocusNext => self.toggle_focus(true),
             FocusPrevious => self.toggle_focus(false),
             Resize(width, height) => {
                 self.area = Rect::new(0, 0, width, height);
@@ -264,7 +264,7 @@ impl App {
             EntityMerge => self.open_merge(),
             EntityDismiss => return self.dismiss_entity(),
             EntitySource => return self.entity_source(),
-                        AddEntity => return self.add_entity(),
+            AddEntity => return self.add_entity(),
 
             NextSuggestion => self.jump_to_suggestion(true),
             PreviousSuggestion => self.jump_to_suggestion(false),
@@ -339,7 +339,7 @@ impl App {
         }
     }
 
-        /// Tab: article, entity panel, annotation list, and round again (the last two only
+    /// Tab: article, entity panel, annotation list, and round again (the last two only
     /// when the screen has room for the right-hand pane).
     fn toggle_focus(&mut self, forward: bool) {
         let has_panel = layout::areas(self.area, self.panel_content)
@@ -347,13 +347,21 @@ impl App {
             .is_some();
         let order = [Focus::Article, Focus::Entities, Focus::Annotations];
         let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = if forward { at + 1 } else { at + order.len() - 1 };
-        self.focus = if has_panel { order[next % order.len()] } else { Focus::Article };
+        let next = if forward {
+            at + 1
+        } else {
+            at + order.len() - 1
+        };
+        self.focus = if has_panel {
+            order[next % order.len()]
+        } else {
+            Focus::Article
+        };
         self.selection = None;
     }
 
     /// Apply the entity corrections again after they changed, and fit the panel to them.
-        pub(super) fn refresh_entities(&mut self) {
+    pub(super) fn refresh_entities(&mut self) {
         self.doc.refresh_entities();
         self.panel_content = layout::panel_content(&self.doc.entities);
         // Speakers are linked to entities, so the suggestions follow the corrections.

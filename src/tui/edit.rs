@@ -145,7 +145,7 @@ impl App {
             self.message = Some("Nothing matches the filter".into());
             return None;
         };
-                let claim = match picker.purpose {
+        let claim = match picker.purpose {
             Purpose::Link { claim } => claim,
             Purpose::Verdict { claim } => {
                 let Target::Verdict(verdict) = choice.target else {
@@ -175,13 +175,15 @@ impl App {
                 self.doc.annotations.link(&claim, &source);
                 self.message = Some(format!("Linked {claim} to {source}"));
             }
-                        Target::NewSource => {
+            Target::NewSource => {
                 let description = picker.filter.trim().to_string();
                 self.remember(format!("link {claim} to a new source"));
                 let kind = SourceKind::guess(&description, None);
                 let source = self.doc.annotations.add_detached(&description, kind);
                 self.doc.annotations.link(&claim, &source);
-                self.message = Some(format!("Linked {claim} to new source {source}: {description}"));
+                self.message = Some(format!(
+                    "Linked {claim} to new source {source}: {description}"
+                ));
             }
             Target::Verdict(_) => return None,
             Target::Entity(index) => {

@@ -54,7 +54,10 @@ impl App {
             .flat_map(|a| a.sources.iter().map(String::as_str))
             .collect();
         let placed = |a: &&Annotation| a.range().is_some() || a.description.is_some();
-        let claims = annotations.iter().filter(|a| a.kind == Kind::Claim).filter(placed);
+        let claims = annotations
+            .iter()
+            .filter(|a| a.kind == Kind::Claim)
+            .filter(placed);
         let loose = annotations
             .iter()
             .filter(|a| a.kind == Kind::Source && !cited.contains(&a.id.as_str()))
@@ -83,7 +86,11 @@ impl App {
             a.note.as_deref().unwrap_or(""),
             a.description.as_deref().unwrap_or("")
         );
-        for source in a.sources.iter().filter_map(|id| self.doc.annotations.get(id)) {
+        for source in a
+            .sources
+            .iter()
+            .filter_map(|id| self.doc.annotations.get(id))
+        {
             text.push(' ');
             text.push_str(&self.source_name(source));
         }
@@ -92,19 +99,30 @@ impl App {
 
     /// How a source is named in the list: its entity, its description, or its words.
     pub fn source_name(&self, source: &Annotation) -> String {
-        if let Some(entity) = source.entity.as_deref().and_then(|id| self.doc.entities.by_id(id)) {
+        if let Some(entity) = source
+            .entity
+            .as_deref()
+            .and_then(|id| self.doc.entities.by_id(id))
+        {
             return entity.name.clone();
         }
         if let Some(description) = &source.description {
             return description.clone();
         }
-        source.anchor.quote.split_whitespace().collect::<Vec<_>>().join(" ")
+        source
+            .anchor
+            .quote
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// The chosen annotation's id and kind.
     pub fn chosen_in_list(&self) -> Option<(String, Kind)> {
         let listed = self.listed();
-        listed.get(self.list.chosen.min(listed.len().saturating_sub(1))).map(|a| (a.id.clone(), a.kind))
+        listed
+            .get(self.list.chosen.min(listed.len().saturating_sub(1)))
+            .map(|a| (a.id.clone(), a.kind))
     }
 
     pub(super) fn move_in_list(&mut self, down: bool) {
@@ -132,7 +150,10 @@ impl App {
 
     pub(super) fn open_list_filter(&mut self) {
         let filter = self.list.filter.clone();
-        self.overlay = Some(Overlay::Prompt(Box::new(Prompt::new(Purpose::ListFilter, &filter))));
+        self.overlay = Some(Overlay::Prompt(Box::new(Prompt::new(
+            Purpose::ListFilter,
+            &filter,
+        ))));
     }
 
     pub(super) fn cycle_list_kind(&mut self) {

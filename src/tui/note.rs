@@ -25,11 +25,19 @@ impl App {
             self.message = Some("No annotation here to write a note on".into());
             return;
         };
-        let note = self.doc.annotations.get(&id).and_then(|a| a.note.clone()).unwrap_or_default();
+        let note = self
+            .doc
+            .annotations
+            .get(&id)
+            .and_then(|a| a.note.clone())
+            .unwrap_or_default();
         let mut input = TextArea::new(note.lines().map(str::to_string).collect());
         input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         input.move_cursor(ratatui_textarea::CursorMove::End);
-        self.overlay = Some(Overlay::Note(Box::new(Note { annotation: id, input })));
+        self.overlay = Some(Overlay::Note(Box::new(Note {
+            annotation: id,
+            input,
+        })));
     }
 
     pub(super) fn note_input(&mut self, key: KeyEvent) {
@@ -50,7 +58,9 @@ impl App {
             return None;
         }
         self.remember(format!("note on {}", note.annotation));
-        self.doc.annotations.edit(&note.annotation, |a| a.note = new.clone());
+        self.doc
+            .annotations
+            .edit(&note.annotation, |a| a.note = new.clone());
         self.message = Some(match new {
             Some(_) => format!("Note saved on {}", note.annotation),
             None => format!("Note removed from {}", note.annotation),

@@ -8,7 +8,7 @@ use super::action::Action;
 pub enum Target {
     /// An existing source annotation, by id.
     Source(String),
-        /// An entity, by index in panel order.
+    /// An entity, by index in panel order.
     Entity(usize),
     /// A verdict for the claim, or none.
     Verdict(Option<String>),
@@ -29,7 +29,7 @@ pub struct Choice {
 pub enum Purpose {
     /// A source or entity for the claim with this id.
     Link { claim: String },
-        /// The entity that the entity with this id is merged into.
+    /// The entity that the entity with this id is merged into.
     Merge { entity: String },
     /// A verdict for the claim with this id.
     Verdict { claim: String },
@@ -54,7 +54,7 @@ impl Picker {
         }
     }
 
-        /// The choices whose label holds every word of the filter, ignoring case; when linking,
+    /// The choices whose label holds every word of the filter, ignoring case; when linking,
     /// also a new source described by the filter's words.
     pub fn visible(&self) -> Vec<Choice> {
         let words: Vec<String> = self

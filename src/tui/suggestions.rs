@@ -12,7 +12,10 @@ use crate::suggest::{Attribution, Rejection, SuggestionKind};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
     /// A suggested claim, with the attributions whose statements it covers.
-    Claim { index: usize, attributions: Vec<usize> },
+    Claim {
+        index: usize,
+        attributions: Vec<usize>,
+    },
     /// An attribution of a statement that is not a pending claim.
     Attribution { index: usize },
 }
@@ -42,26 +45,48 @@ impl App {
             doc.rejected.iter().any(|r| r.covers(kind, range))
         };
         let claimed = |range: &Range<usize>| {
-            doc.annotations
-                .overlapping(range.clone())
-                .any(|a| a.kind == Kind::Claim && a.range().is_some_and(|r| mostly_overlap(&r, range)))
-        };
-        let attribution_done = |a: &Attribution| {
-            doc.annotations.overlapping(a.range.clone()).any(|claim| {
-                claim.kind == Kind::Claim
-                    && claim.range().is_some_and(|r| mostly_overlap(&r, &a.range))
-                    && claim.sources.iter().filter_map(|id| doc.annotations.get(id)).any(|source| {
-                        source.range().is_some_and(|r| r.start < a.speaker.range.end && a.speaker.range.start < r.end)
-                            || (a.speaker.entity.is_some() && source.entity == a.speaker.entity)
-                    })
+            doc.annotations.overlapping(range.clone()).any(|a| {
+                a.kind == Kind::Claim && a.range().is_some_and(|r| mostly_overlap(&r, range))
             })
+        };
+        // Done when a source stands at the speaker's words (or for the speaker's entity)
+        // and every claim over the statement cites it.
+        let attribution_done = |a: &Attribution| {
+            let is_speaker = |source: &crate::annotation::Annotation| {
+                source.kind == Kind::Source
+                    && (source.range().is_some_and(|r| {
+                        r.start < a.speaker.range.end && a.speaker.range.start < r.end
+                    }) || (a.speaker.entity.is_some() && source.entity == a.speaker.entity))
+            };
+            let claims: Vec<_> = doc
+                .annotations
+                .overlapping(a.range.clone())
+                .filter(|c| {
+                    c.kind == Kind::Claim && c.range().is_some_and(|r| mostly_overlap(&r, &a.range))
+                })
+                .collect();
+            if claims.is_empty() {
+                doc.annotations
+                    .overlapping(a.speaker.range.clone())
+                    .any(is_speaker)
+            } else {
+                claims.iter().all(|claim| {
+                    claim
+                        .sources
+                        .iter()
+                        .filter_map(|id| doc.annotations.get(id))
+                        .any(is_speaker)
+                })
+            }
         };
         let open_attributions: Vec<usize> = self
             .suggestions
             .attributions
             .iter()
             .enumerate()
-            .filter(|(_, a)| !rejected(SuggestionKind::Attribution, &a.range) && !attribution_done(a))
+            .filter(|(_, a)| {
+                !rejected(SuggestionKind::Attribution, &a.range) && !attribution_done(a)
+            })
             .map(|(i, _)| i)
             .collect();
         let mut pending = Vec::new();
@@ -78,7 +103,10 @@ impl App {
             for &i in &attributions {
                 attached[i] = true;
             }
-            pending.push(Pending::Claim { index, attributions });
+            pending.push(Pending::Claim {
+                index,
+                attributions,
+            });
         }
         for index in open_attributions {
             if !attached[index] {
@@ -106,9 +134,16 @@ impl App {
         };
         let here = sentence.range.clone();
         let target = if forward {
-            self.pending.iter().map(|p| self.pending_range(p)).find(|r| r.start >= here.end)
+            self.pending
+                .iter()
+                .map(|p| self.pending_range(p))
+                .find(|r| r.start >= here.end)
         } else {
-            self.pending.iter().rev().map(|p| self.pending_range(p)).find(|r| r.start < here.start)
+            self.pending
+                .iter()
+                .rev()
+                .map(|p| self.pending_range(p))
+                .find(|r| r.start < here.start)
         };
         match target {
             Some(range) => {
@@ -132,8 +167,12 @@ impl App {
             format!("said by {} ({})", a.speaker.name, a.rule)
         };
         self.message = Some(match pending {
-            Pending::Claim { index, attributions } => {
-                let mut text = format!("Suggested claim ({})", self.suggestions.claims[*index].rule);
+            Pending::Claim {
+                index,
+                attributions,
+            } => {
+                let mut text =
+                    format!("Suggested claim ({})", self.suggestions.claims[*index].rule);
                 for i in attributions {
                     text.push_str(&format!(", {}", said(i)));
                 }
@@ -176,16 +215,26 @@ impl App {
         for pending in &here {
             self.accept(pending);
         }
-        self.message = Some(format!("Accepted {} suggestions in paragraph {}", here.len(), paragraph + 1));
+        self.message = Some(format!(
+            "Accepted {} suggestions in paragraph {}",
+            here.len(),
+            paragraph + 1
+        ));
         Some(Effect::Save)
     }
 
     /// Make the annotations a suggestion stands for; returns what was made, in words.
     fn accept(&mut self, pending: &Pending) -> String {
         match pending {
-            Pending::Claim { index, attributions } => {
+            Pending::Claim {
+                index,
+                attributions,
+            } => {
                 let range = self.suggestions.claims[*index].range.clone();
-                let claim = self.doc.annotations.add(&self.doc.article, Kind::Claim, range);
+                let claim = self
+                    .doc
+                    .annotations
+                    .add(&self.doc.article, Kind::Claim, range);
                 let mut made = format!("claim {claim}");
                 for &i in attributions {
                     let source = self.source_for(i);
@@ -195,21 +244,36 @@ impl App {
                 made
             }
             Pending::Attribution { index } => {
+                // The claims over the statement cite the source; when there is none, the
+                // statement becomes one, since what someone is reported to say is what
+                // gets checked.
                 let statement = self.suggestions.attributions[*index].range.clone();
                 let source = self.source_for(*index);
-                let claims: Vec<String> = self
+                let mut claims: Vec<String> = self
                     .doc
                     .annotations
                     .overlapping(statement.clone())
-                    .filter(|a| a.kind == Kind::Claim && a.range().is_some_and(|r| mostly_overlap(&r, &statement)))
+                    .filter(|a| {
+                        a.kind == Kind::Claim
+                            && a.range().is_some_and(|r| mostly_overlap(&r, &statement))
+                    })
                     .map(|a| a.id.clone())
                     .collect();
+                let made_claim = claims.is_empty();
+                if made_claim {
+                    claims.push(self.doc.annotations.add(
+                        &self.doc.article,
+                        Kind::Claim,
+                        statement,
+                    ));
+                }
                 for claim in &claims {
                     self.doc.annotations.link(claim, &source);
                 }
-                match claims.as_slice() {
-                    [] => format!("source {source}"),
-                    _ => format!("source {source} for {}", claims.join(", ")),
+                if made_claim {
+                    format!("claim {} with source {source}", claims[0])
+                } else {
+                    format!("source {source} for {}", claims.join(", "))
                 }
             }
         }
@@ -234,7 +298,10 @@ impl App {
             .and_then(|id| self.doc.entities.by_id(id))
             .map(|e| e.kind);
         let kind = SourceKind::guess(&self.doc.article.text()[speaker.range.clone()], entity_kind);
-        let id = self.doc.annotations.add(&self.doc.article, Kind::Source, speaker.range);
+        let id = self
+            .doc
+            .annotations
+            .add(&self.doc.article, Kind::Source, speaker.range);
         self.doc.annotations.edit(&id, |a| {
             a.entity = speaker.entity.clone();
             a.source_kind = Some(kind);
@@ -249,14 +316,19 @@ impl App {
             return None;
         };
         let (kind, range) = match &pending {
-            Pending::Claim { index, .. } => (SuggestionKind::Claim, self.suggestions.claims[*index].range.clone()),
+            Pending::Claim { index, .. } => (
+                SuggestionKind::Claim,
+                self.suggestions.claims[*index].range.clone(),
+            ),
             Pending::Attribution { index } => (
                 SuggestionKind::Attribution,
                 self.suggestions.attributions[*index].range.clone(),
             ),
         };
         self.remember("reject a suggestion".into());
-        self.doc.rejected.push(Rejection::new(&self.doc.article, kind, range));
+        self.doc
+            .rejected
+            .push(Rejection::new(&self.doc.article, kind, range));
         self.message = Some(match kind {
             SuggestionKind::Claim => "Rejected the suggested claim".into(),
             SuggestionKind::Attribution => "Rejected the suggested source".into(),

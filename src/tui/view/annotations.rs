@@ -31,7 +31,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut header = vec![
         Line::styled(
             super::fit(
-                &format!("{} claims · {} without a source", summary.claims, summary.unsourced),
+                &format!(
+                    "{} claims · {} without a source",
+                    summary.claims, summary.unsourced
+                ),
                 width,
             ),
             theme.style("panel.heading"),
@@ -70,7 +73,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if listed.is_empty() {
         rows.push(Line::styled(
-            if app.doc.annotations.is_empty() { " nothing tagged yet" } else { " nothing matches" },
+            if app.doc.annotations.is_empty() {
+                " nothing tagged yet"
+            } else {
+                " nothing matches"
+            },
             theme.style("panel.count"),
         ));
     }
@@ -89,35 +96,59 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// An annotation's lines in the list.
 fn item(app: &App, a: &Annotation, width: usize, rows: &mut Vec<Line<'static>>) {
     let theme = &app.theme;
-    let mut head = vec![Span::styled(format!("{} ", a.id), theme.style(a.kind.as_str()))];
+    let mut head = vec![Span::styled(
+        format!("{} ", a.id),
+        theme.style(a.kind.as_str()),
+    )];
     match a.kind {
         Kind::Claim => {
             let verdict = a.verdict.as_deref().unwrap_or("no verdict");
-            head.push(Span::styled(format!("▸ {verdict}"), theme.style("panel.heading")));
+            head.push(Span::styled(
+                format!("▸ {verdict}"),
+                theme.style("panel.heading"),
+            ));
         }
         Kind::Source => {
             let kind = a.source_kind.map_or("source", |k| k.label());
             head.push(Span::styled(
-                super::fit(&format!("{} · {kind}", app.source_name(a)), width.saturating_sub(a.id.len() + 1)),
+                super::fit(
+                    &format!("{} · {kind}", app.source_name(a)),
+                    width.saturating_sub(a.id.len() + 1),
+                ),
                 theme.style("panel.count"),
             ));
         }
     }
     if a.placement == Placement::Orphaned {
-        head.push(Span::styled(" (not in the text)", theme.style("status.error")));
+        head.push(Span::styled(
+            " (not in the text)",
+            theme.style("status.error"),
+        ));
     }
     rows.push(Line::from(head));
     if a.kind == Kind::Claim || a.description.is_none() {
         let words = format!(" \u{201c}{}\u{201d}", one_line(&a.anchor.quote, 200));
         rows.push(Line::styled(super::fit(&words, width), theme.style("text")));
     }
-    for source in a.sources.iter().filter_map(|id| app.doc.annotations.get(id)) {
-        let kind = source.source_kind.map_or(String::new(), |k| format!(" ({})", k.label()));
+    for source in a
+        .sources
+        .iter()
+        .filter_map(|id| app.doc.annotations.get(id))
+    {
+        let kind = source
+            .source_kind
+            .map_or(String::new(), |k| format!(" ({})", k.label()));
         let line = format!("  ← {} {}{kind}", source.id, app.source_name(source));
-        rows.push(Line::styled(super::fit(&line, width), theme.style("source")));
+        rows.push(Line::styled(
+            super::fit(&line, width),
+            theme.style("source"),
+        ));
     }
     if let Some(note) = &a.note {
         let line = format!("  ✎ {}", one_line(note, 200));
-        rows.push(Line::styled(super::fit(&line, width), theme.style("panel.count")));
+        rows.push(Line::styled(
+            super::fit(&line, width),
+            theme.style("panel.count"),
+        ));
     }
 }

@@ -12,8 +12,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::annotation::Kind;
 use crate::tui::app::{App, Focus, Row};
-use crate::tui::suggestions::Pending;
 use crate::tui::layout;
+use crate::tui::suggestions::Pending;
 use crate::tui::wrap::visible;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -97,7 +97,7 @@ struct StyledParagraph {
     base: Style,
     /// Byte ranges and their styles, applied in order over the base.
     layers: Vec<(Range<usize>, Style)>,
-        claims: Vec<Range<usize>>,
+    claims: Vec<Range<usize>>,
     sources: Vec<Range<usize>>,
     suggested_claims: Vec<Range<usize>>,
     suggested_sources: Vec<Range<usize>>,
@@ -139,7 +139,7 @@ impl StyledParagraph {
                 Kind::Claim => claims.push(r),
             }
         }
-                // Suggestions first, so that what was accepted draws over them.
+        // Suggestions first, so that what was accepted draws over them.
         let mut suggested_claims = Vec::new();
         let mut suggested_sources = Vec::new();
         for pending in &app.pending {
@@ -148,7 +148,10 @@ impl StyledParagraph {
                 continue;
             }
             let attributions: &[usize] = match pending {
-                Pending::Claim { index, attributions } => {
+                Pending::Claim {
+                    index,
+                    attributions,
+                } => {
                     suggested_claims.push(app.suggestions.claims[*index].range.clone());
                     attributions
                 }
@@ -173,10 +176,9 @@ impl StyledParagraph {
         }
         // A claim inside another shows where it starts and ends.
         for (i, inner) in claims.iter().enumerate() {
-            let nested = claims
-                .iter()
-                .enumerate()
-                .any(|(j, outer)| j != i && outer.start <= inner.start && inner.end <= outer.end && outer != inner);
+            let nested = claims.iter().enumerate().any(|(j, outer)| {
+                j != i && outer.start <= inner.start && inner.end <= outer.end && outer != inner
+            });
             if nested {
                 layers.push((inner.clone(), theme.style("claim.nested")));
             }
@@ -194,7 +196,7 @@ impl StyledParagraph {
                 s.range.clone()
             }),
         };
-                StyledParagraph {
+        StyledParagraph {
             base,
             layers,
             claims,
@@ -251,7 +253,11 @@ fn gutter(
         " ".repeat(digits + 1)
     };
     let on = |ranges: &[Range<usize>]| ranges.iter().any(|r| overlaps(r, &line));
-    let mark = |done: &[Range<usize>], suggested: &[Range<usize>], big: &'static str, small: &'static str, scope: &str| {
+    let mark = |done: &[Range<usize>],
+                suggested: &[Range<usize>],
+                big: &'static str,
+                small: &'static str,
+                scope: &str| {
         if on(done) {
             Span::styled(big, theme.style(scope))
         } else if on(suggested) {
@@ -269,8 +275,20 @@ fn gutter(
             Span::styled(" ", theme.style("gutter"))
         },
         // C and S for claims and sources; c and s for suggested ones.
-        mark(&styles.claims, &styles.suggested_claims, "C", "c", "gutter.claim"),
-        mark(&styles.sources, &styles.suggested_sources, "S", "s", "gutter.source"),
+        mark(
+            &styles.claims,
+            &styles.suggested_claims,
+            "C",
+            "c",
+            "gutter.claim",
+        ),
+        mark(
+            &styles.sources,
+            &styles.suggested_sources,
+            "S",
+            "s",
+            "gutter.source",
+        ),
         Span::styled(" ", theme.style("gutter")),
     ])
 }

@@ -49,7 +49,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Picker(picker)) => {
             picker::render(app, picker, popup(area, 64, 60), frame.buffer_mut())
         }
-        Some(Overlay::Note(note)) => note::render(app, note, popup(area, 70, 50), frame.buffer_mut()),
+        Some(Overlay::Note(note)) => {
+            note::render(app, note, popup(area, 70, 50), frame.buffer_mut())
+        }
         Some(Overlay::Prompt(prompt)) => {
             prompt::render(app, prompt, area, areas.entities, frame.buffer_mut())
         }
