@@ -32,7 +32,14 @@ pub fn checkable(sentence: &str) -> Option<&'static str> {
     {
         return None; // a question asks; it does not claim
     }
-    let words: Vec<String> = words(sentence);
+    let mut words: Vec<String> = words(sentence);
+    // "at least 40,000" and "at most" bound a number; they compare nothing.
+    let bounds: Vec<usize> = (1..words.len())
+        .filter(|&i| words[i - 1] == "at" && matches!(words[i].as_str(), "least" | "most"))
+        .collect();
+    for i in bounds.into_iter().rev() {
+        words.remove(i);
+    }
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     let has_digits = sentence.split_whitespace().any(|w| {
         w.chars().any(|c| c.is_ascii_digit()) && !w.chars().next().is_some_and(char::is_uppercase)

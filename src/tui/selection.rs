@@ -57,7 +57,14 @@ impl App {
                     .map_or(sentence.start, |i| sentence.start + i + 1);
                 let after = &text[at..sentence.end];
                 let end = after.find(is_break).map_or(sentence.end, |i| at + i);
-                crate::article::trim_range(text, start..end)
+                // Without the sentence's final stop or a quotation mark at either end.
+                let clause = crate::article::trim_range(text, start..end);
+                let inner = &text[clause.clone()];
+                let marks: &[char] = &['"', '“', '”', '‘', '’', '.', '!', '?'];
+                let trimmed_start =
+                    clause.start + (inner.len() - inner.trim_start_matches(marks).len());
+                let trimmed_end = clause.start + inner.trim_end_matches(marks).len();
+                trimmed_start..trimmed_end.max(trimmed_start)
             }
         };
         if range.is_empty() {
