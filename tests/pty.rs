@@ -283,3 +283,41 @@ fn no_color_draws_without_colour_and_marks_claims_by_underline() {
     mono.send("q");
     mono.wait_exit();
 }
+
+#[test]
+fn accept_reject_verdict_and_note_reach_the_sidecar() {
+    let (dir, article) = common::copy_example("clinic-waiting-times.txt");
+    let mut session = Session::start(&["clinic-waiting-times.txt"], dir.path());
+    session.wait_for("Walk-in clinic waits");
+    // Reject the first suggestion, accept the second, then give it a verdict and a note.
+    session.send("]");
+    session.wait_for("Suggested claim");
+    session.send("x");
+    session.wait_for("Rejected");
+    session.send("]a");
+    session.wait_for("1 claim");
+    session.send("V");
+    session.wait_for("mostly false");
+    session.send("mixed\r");
+    session.wait_for("mixed");
+    session.send("iAsk the health board for the 2011 figures.\x1b");
+    session.wait_for("Note saved");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+
+    let sidecar: toml::Table = toml::from_str(&sidecar_text(&article)).unwrap();
+    assert_eq!(sidecar["rejected"].as_array().unwrap().len(), 1);
+    let claims: Vec<&toml::Value> = sidecar["annotation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"].as_str() == Some("claim"))
+        .collect();
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0]["verdict"].as_str(), Some("mixed"));
+    assert_eq!(
+        claims[0]["note"].as_str(),
+        Some("Ask the health board for the 2011 figures.")
+    );
+}
