@@ -2,6 +2,7 @@
 
 mod classify;
 mod corrections;
+mod cues;
 mod detect;
 pub mod known;
 mod lexicon;

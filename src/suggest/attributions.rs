@@ -13,31 +13,12 @@
 
 use std::ops::Range;
 
+use super::text::{Word, inside_quotes, quotations, trim_end, trim_range, words};
 use super::words::SPEECH_VERBS;
 use super::{Attribution, Speaker};
 use crate::article::Article;
-use crate::entity::{Entities, Entity, EntityKind, Gender, gender_of};
+use crate::entity::Entities;
 
-/// A word of a sentence with its byte range in the article.
-#[derive(Debug, Clone)]
-struct Word<'a> {
-    text: &'a str,
-    range: Range<usize>,
-    lower: String,
-}
-
-/// Words that end a speaker's noun phrase when reading back from the verb.
-const PHRASE_STOPS: &[&str] = &[
-    "that", "which", "who", "when", "while", "as", "but", "because", "if", "and", "or", "so",
-    "where", "after", "before", "since", "although", "though", "then", "also", "has", "have",
-    "had", "is", "was", "were", "are", "be", "been", "it", "this", "not", "never", "did", "does",
-    "do", "would", "will", "could", "should", "may", "might", "can", "later",
-];
-/// Words that open a time or place phrase before a speaker: "On Monday the ministry said".
-const LEADING_ADVERBIALS: &[&str] = &[
-    "on", "in", "at", "last", "this", "next", "during", "earlier",
-];
-const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
 /// Verbs by which documents report: "the report shows". They attribute only in an aside,
 /// at the end of a sentence, or before "that".
 const DOCUMENT_VERBS: &[&str] = &[
@@ -127,24 +108,24 @@ pub fn attributions(article: &Article, entities: &Entities) -> Vec<Attribution> 
     found
 }
 
-struct Context<'c, 'a> {
-    article: &'c Article,
-    entities: &'c Entities,
-    quotes: &'c [Range<usize>],
-    sentence: Range<usize>,
-    words: &'c [Word<'a>],
-    last_speaker: Option<&'c Speaker>,
+pub(super) struct Context<'c, 'a> {
+    pub(super) article: &'c Article,
+    pub(super) entities: &'c Entities,
+    pub(super) quotes: &'c [Range<usize>],
+    pub(super) sentence: Range<usize>,
+    pub(super) words: &'c [Word<'a>],
+    pub(super) last_speaker: Option<&'c Speaker>,
     /// Every quotation of the article, in text order.
-    all_quotes: &'c [Range<usize>],
+    pub(super) all_quotes: &'c [Range<usize>],
 }
 
 impl Context<'_, '_> {
-    fn text(&self) -> &str {
+    pub(super) fn text(&self) -> &str {
         self.article.text()
     }
 
     /// The quotation a byte is inside, if any.
-    fn quote_at(&self, byte: usize) -> Option<Range<usize>> {
+    pub(super) fn quote_at(&self, byte: usize) -> Option<Range<usize>> {
         self.quotes
             .iter()
             .find(|q| q.start <= byte && byte < q.end)
@@ -378,396 +359,9 @@ impl Context<'_, '_> {
         })
     }
 
-    /// The speaker before word `verb`: the noun phrase just before it, except when an
-    /// apposition or a relative clause stands between commas before the verb — then the
-    /// person named in it ("The chief executive, Graham Oduya, said"), or else the noun
-    /// phrase before it ("A senior official, who asked not to be named, said"). Returns
-    /// the first word of the whole subject and the speaker's byte range.
-    fn subject(&self, verb: usize) -> Option<(usize, Range<usize>)> {
-        let text = self.text();
-        let gap = |i: usize| &text[self.words[i - 1].range.end..self.words[i].range.start];
-        // "Rowena Pangilinan, a ticketing clerk, who said": the one "who" stands for.
-        let verb = if verb > 1 && matches!(self.words[verb - 1].lower.as_str(), "who" | "which") {
-            verb - 1
-        } else {
-            verb
-        };
-        if verb > 1 && gap(verb).trim() == "," {
-            // The comma-separated parts before the verb, nearest first: "Mulvaney, 58, of
-            // Portishead, denies".
-            let mut parts: Vec<Range<usize>> = Vec::new();
-            let mut end = verb;
-            let mut i = verb - 1;
-            while i > 0 && parts.len() < 4 {
-                let g = gap(i);
-                if g.contains(['"', '“', '”', ';', ':', '—', '–']) || g.contains(" - ") {
-                    break;
-                }
-                if g.contains(',') {
-                    parts.push(i..end);
-                    end = i;
-                }
-                i -= 1;
-            }
-            let first = self.phrase_start(end).unwrap_or(end);
-            if first < end {
-                parts.push(first..end);
-            }
-            let span =
-                |p: &Range<usize>| self.words[p.start].range.start..self.words[p.end - 1].range.end;
-            let subject_start = parts.last().map_or(verb, |p| p.start);
-            // A person named in any part speaks; else the first part that names someone.
-            for part in parts.iter().filter(|p| {
-                !matches!(
-                    self.words[p.start].lower.as_str(),
-                    "who" | "which" | "whose"
-                )
-            }) {
-                let range = span(part);
-                let person = self.entities.mentions_in(range.clone()).find(|(m, e)| {
-                    range.start <= m.start
-                        && self
-                            .entities
-                            .get(*e)
-                            .is_some_and(|e| e.kind == EntityKind::Person)
-                });
-                if let Some((mention, _)) = person {
-                    return Some((subject_start, mention));
-                }
-            }
-            if let Some(part) = parts.iter().rev().find(|p| {
-                let word = &self.words[p.start];
-                !matches!(
-                    word.lower.as_str(),
-                    "who" | "which" | "whose" | "of" | "in" | "at" | "from"
-                ) && !word.text.starts_with(|c: char| c.is_ascii_digit())
-            }) {
-                return Some((subject_start, span(part)));
-            }
-        }
-        let start = self.phrase_start(verb)?;
-        Some((
-            start,
-            self.words[start].range.start..self.words[verb - 1].range.end,
-        ))
-    }
-
-    /// The first person (else the first entity) the sentence names before word `verb`.
-    fn sentence_subject(&self, verb: usize) -> Option<Speaker> {
-        let range = self.sentence.start..self.words[verb].range.start;
-        let mentions: Vec<(Range<usize>, usize)> = self.entities.mentions_in(range).collect();
-        let (mention, index) = mentions
-            .iter()
-            .find(|(m, e)| {
-                !self.in_quotation(m.start)
-                    && self
-                        .entities
-                        .get(*e)
-                        .is_some_and(|e| e.kind == EntityKind::Person)
-            })
-            .or(mentions.first())?;
-        let entity = self.entities.get(*index)?;
-        Some(Speaker {
-            name: entity.name.clone(),
-            range: mention.clone(),
-            entity: Some(entity.id.clone()),
-        })
-    }
-
-    /// The first word of the speaker's noun phrase that ends just before word `verb`.
-    fn phrase_start(&self, verb: usize) -> Option<usize> {
-        let text = self.text();
-        let mut start = verb;
-        while start > 0 && verb - start < 9 {
-            let word = &self.words[start - 1];
-            let gap = &text[word.range.end..self.words[start].range.start];
-            // "The chief executive, Graham Oduya, said": the comma closing an apposition
-            // before the verb does not end the speaker's name.
-            let closing_apposition = start == verb && gap.trim() == ",";
-            let punctuated = !closing_apposition
-                && gap.contains([',', ';', ':', '"', '“', '”', '(', ')', '—', '–']);
-            // "Woodend and Clarkville": "and" between names stays inside the phrase.
-            let joins_names = word.lower == "and"
-                && start >= 2
-                && is_title_case(self.words[start].text)
-                && is_title_case(self.words[start - 2].text);
-            if punctuated
-                || (PHRASE_STOPS.contains(&word.lower.as_str())
-                    && !is_title_case(word.text)
-                    && !joins_names)
-            {
-                break;
-            }
-            start -= 1;
-            if PRONOUNS.contains(&word.lower.as_str()) {
-                break; // "he", "she": the phrase is the pronoun
-            }
-        }
-        // "On Monday the ministry said": the time is not the speaker.
-        while start + 2 < verb && LEADING_ADVERBIALS.contains(&self.words[start].lower.as_str()) {
-            start += 2;
-        }
-        (start < verb).then_some(start)
-    }
-
-    /// The last word of the noun phrase that starts at word `first` (before a comma, a
-    /// verb-like stop word or the sentence's end).
-    fn phrase_end(&self, first: usize) -> usize {
-        let text = self.text();
-        let mut end = first;
-        while end + 1 < self.words.len() && end - first < 8 {
-            let next = &self.words[end + 1];
-            let gap = &text[self.words[end].range.end..next.range.start];
-            if gap.contains([',', ';', ':', '"', '“', '”', '(', ')', '—', '–'])
-                || PHRASE_STOPS.contains(&next.lower.as_str())
-                || SPEECH_VERBS.contains(&next.lower.as_str())
-            {
-                break;
-            }
-            end += 1;
-        }
-        end
-    }
-
-    /// The speaker named by the words in `range`: an entity mentioned there (a person
-    /// first), a pronoun resolved to a person, or the words themselves ("a Port Authority
-    /// spokesman").
-    fn speaker(&self, range: Range<usize>) -> Option<Speaker> {
-        let text = self.text();
-        let words = text[range.clone()].trim();
-        if words.is_empty() {
-            return None;
-        }
-        let lower = words.to_lowercase();
-        if PRONOUNS.contains(&lower.as_str()) {
-            return self.resolve(range, &lower);
-        }
-        if lower == "it" || lower == "this" || lower == "that" {
-            return None;
-        }
-        // A person named in the phrase speaks; an organisation does when it ends the phrase
-        // ("the Port Authority said"), not when it only describes someone ("a U.S. clinic
-        // manager", "a Port Authority spokesman").
-        let mentions: Vec<(Range<usize>, usize)> =
-            self.entities.mentions_in(range.clone()).collect();
-        // An organisation or place speaks when it is (nearly) the whole phrase: "the Port
-        // Authority said", not "Vice-chancellors of 11 universities in Punjab said".
-        let phrase_end = range.start + text[range.clone()].trim_end().len();
-        let bare = words.trim_start_matches("the ").trim_start_matches("The ");
-        let best = mentions
-            .iter()
-            .rev()
-            .find(|(_, e)| {
-                self.entities
-                    .get(*e)
-                    .is_some_and(|e| e.kind == EntityKind::Person)
-            })
-            .or(mentions.last().filter(|(m, _)| {
-                m.end >= phrase_end.saturating_sub(1) && m.len() * 10 >= bare.len() * 6
-            }));
-        if let Some((mention, index)) = best {
-            let entity = self.entities.get(*index)?;
-            return Some(Speaker {
-                name: entity.name.clone(),
-                range: mention.clone(),
-                entity: Some(entity.id.clone()),
-            });
-        }
-        // A description needs a noun, not a lone adjective or verb.
-        let first = words.chars().next()?;
-        if !(first.is_uppercase()
-            || lower.starts_with("a ")
-            || lower.starts_with("an ")
-            || lower.starts_with("the ")
-            || lower.split_whitespace().count() >= 2)
-        {
-            return None;
-        }
-        Some(Speaker {
-            name: words.to_string(),
-            range,
-            entity: None,
-        })
-    }
-
-    /// "he said": the last person who spoke, else the person mentioned last before.
-    fn resolve(&self, pronoun: Range<usize>, word: &str) -> Option<Speaker> {
-        let wanted = match word {
-            "he" => Some(Gender::Male),
-            "she" => Some(Gender::Female),
-            _ => None,
-        };
-        let fits = |entity: &Entity| {
-            entity.kind == EntityKind::Person
-                && (wanted.is_none() || gender_of(entity).is_none_or(|g| Some(g) == wanted))
-        };
-        let speaker = |entity: &Entity| Speaker {
-            name: entity.name.clone(),
-            range: pronoun.clone(),
-            entity: Some(entity.id.clone()),
-        };
-        if wanted.is_none() {
-            // "they said", "we said": whoever spoke last.
-            return self.last_speaker.map(|last| Speaker {
-                range: pronoun.clone(),
-                ..last.clone()
-            });
-        }
-        // The person named last, outside quotations, since the last speaker spoke ("Dr.
-        // Samuel Achterberg works nights. He estimated that …"); else the last speaker, if a
-        // person who fits; else the person named last before.
-        let last_spoke = self.last_speaker.map_or(0, |s| s.range.end);
-        let named_since = |from: usize| {
-            self.entities
-                .mentions_in(from..pronoun.start)
-                .filter(|(m, e)| {
-                    m.end <= pronoun.start
-                        && !self.in_quotation(m.start)
-                        && self.entities.get(*e).is_some_and(fits)
-                })
-                .last()
-                .and_then(|(m, e)| Some((self.entities.get(e)?, self.topical(&m))))
-        };
-        let last = self
-            .last_speaker
-            .and_then(|s| s.entity.as_deref())
-            .and_then(|id| self.entities.by_id(id))
-            .filter(|e| fits(e));
-        if pronoun.start - last_spoke < 1500
-            && let Some((entity, subject)) = named_since(last_spoke)
-            && (subject || last.is_none())
-        {
-            return Some(speaker(entity));
-        }
-        if let Some(entity) = last {
-            return Some(speaker(entity));
-        }
-        named_since(pronoun.start.saturating_sub(600)).map(|(entity, _)| speaker(entity))
-    }
-
-    /// Whether a mention is the subject of its sentence: among its first few words.
-    fn starts_a_sentence(&self, byte: usize) -> bool {
-        let article = self.article;
-        let sentence = &article.sentences()[article.sentence_at(byte)];
-        let before = &article.text()[sentence.range.start..byte];
-        before.split_whitespace().count() <= 2 && !before.contains(',')
-    }
-
-    /// Whether a mention makes its person the topic: the subject of its sentence, or
-    /// followed by "who …" ("a bittersweet afternoon for Havili, who is leaving …").
-    fn topical(&self, mention: &Range<usize>) -> bool {
-        let after = self.text()[mention.end..].trim_start_matches(['\'', '’', 's']);
-        self.starts_a_sentence(mention.start)
-            || after.starts_with(", who ")
-            || after.starts_with(", whose ")
-    }
-
     /// Whether a byte of the text is inside any quotation of the article.
-    fn in_quotation(&self, byte: usize) -> bool {
+    pub(super) fn in_quotation(&self, byte: usize) -> bool {
         let at = self.all_quotes.partition_point(|q| q.end <= byte);
         self.all_quotes.get(at).is_some_and(|q| q.start <= byte)
     }
-}
-
-/// The quotations of a paragraph, as byte ranges covering their marks. A quotation left
-/// open runs to the end of the paragraph (it continues in the next one).
-pub fn quotations(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
-    let mut spans = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in text[paragraph.clone()].char_indices() {
-        let at = paragraph.start + i;
-        match c {
-            '“' | '«' | '„' => open = open.or(Some(at)),
-            '”' | '»' => {
-                if let Some(start) = open.take() {
-                    spans.push(start..at + c.len_utf8());
-                }
-            }
-            '"' => match open.take() {
-                Some(start) => spans.push(start..at + 1),
-                None => open = Some(at),
-            },
-            _ => {}
-        }
-    }
-    if let Some(start) = open {
-        spans.push(start..paragraph.end);
-    }
-    spans
-}
-
-/// The words inside a quotation, without the marks and the comma or full stop that ends
-/// the quoted sentence.
-pub fn inside_quotes(text: &str, quote: Range<usize>) -> Range<usize> {
-    let inner = &text[quote.clone()];
-    let start = quote.start
-        + (inner.len()
-            - inner
-                .trim_start_matches(['"', '“', '‘', '«', '„', ' '])
-                .len());
-    let trimmed = inner.trim_end_matches(['"', '”', '’', '»', ' ', ',', '.']);
-    let end = quote.start + trimmed.len();
-    start.min(end)..end
-}
-
-/// A range without surrounding spaces and a final full stop, comma or colon.
-fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
-    let slice = &text[range.clone()];
-    let start = range.start + (slice.len() - slice.trim_start().len());
-    let end = range.start
-        + slice
-            .trim_end()
-            .trim_end_matches(['.', ',', ':', ';'])
-            .len();
-    start..end.max(start)
-}
-
-/// Where a sentence's words end: before its final punctuation and closing marks.
-fn trim_end(text: &str, range: Range<usize>) -> usize {
-    let slice = &text[range.clone()];
-    range.start
-        + slice
-            .trim_end_matches(['.', '!', '?', '"', '”', '’', ' '])
-            .len()
-}
-
-fn is_title_case(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// The words of a range of the text, with byte ranges.
-fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
-    let mut words = Vec::new();
-    let mut start: Option<usize> = None;
-    let slice = &text[range.clone()];
-    for (i, c) in slice.char_indices() {
-        let inside = c.is_alphanumeric()
-            || ((c == '\'' || c == '’' || c == '-' || c == '.') && start.is_some());
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                push_word(&mut words, text, range.start + s, range.start + i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        push_word(&mut words, text, range.start + s, range.end);
-    }
-    words
-}
-
-fn push_word<'a>(words: &mut Vec<Word<'a>>, text: &'a str, start: usize, end: usize) {
-    // A word does not end with the full stop or apostrophe after it.
-    let word = text[start..end].trim_end_matches(['.', '\'', '’', '-']);
-    if word.is_empty() {
-        return;
-    }
-    let end = start + word.len();
-    words.push(Word {
-        text: word,
-        range: start..end,
-        lower: word.to_lowercase(),
-    });
 }

@@ -3,6 +3,8 @@
 
 mod attributions;
 mod claims;
+mod speakers;
+mod text;
 mod words;
 
 use std::ops::Range;
@@ -13,8 +15,9 @@ use crate::anchor::{Anchor, Placement};
 use crate::article::Article;
 use crate::entity::Entities;
 
-pub use attributions::{attributions, inside_quotes, quotations};
+pub use attributions::attributions;
 pub use claims::claims;
+pub use text::{inside_quotes, quotations};
 
 /// A sentence or clause with checkable content.
 #[derive(Debug, Clone, PartialEq, Eq)]
