@@ -60,7 +60,7 @@ type AttributionCase = (&'static str, &'static str, &'static str, &'static str);
 
 #[test]
 fn statements_are_attributed_to_who_says_them() {
-    let cases: [AttributionCase; 11] = [
+    let cases: [AttributionCase; 12] = [
         (
             "\"The vote is off,\" Tomas Berg said.",
             "The vote is off",
@@ -126,6 +126,13 @@ fn statements_are_attributed_to_who_says_them() {
             "the quota was unlawful",
             "Fjord Fishers' Union",
             "reported",
+        ),
+        (
+            "Some 300 lorries crossed in May, the agency's monthly report shows, up from 240.",
+            // An aside: the statement is the sentence around it.
+            "Some 300 lorries crossed in May, the agency's monthly report shows, up from 240",
+            "the agency's monthly report",
+            "aside",
         ),
     ];
     for (sentence, statement, speaker, rule) in cases {

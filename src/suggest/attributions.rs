@@ -140,8 +140,16 @@ impl Context<'_, '_> {
             }
             let according =
                 word.lower == "according" && self.words.get(i + 1).is_some_and(|w| w.lower == "to");
+            // "the report shows", "the statement says": a noun before the verb that speaks.
+            let is_verb = |w: &Word| {
+                SPEECH_VERBS.contains(&w.lower.as_str())
+                    || DOCUMENT_VERBS.contains(&w.lower.as_str())
+            };
+            let noun = self.words.get(i + 1).is_some_and(is_verb);
             let found = if according {
                 self.according_to(i)
+            } else if noun {
+                None
             } else if SPEECH_VERBS.contains(&word.lower.as_str())
                 || GERUNDS.contains(&word.lower.as_str())
                 || DOCUMENT_VERBS.contains(&word.lower.as_str())
