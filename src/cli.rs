@@ -46,7 +46,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = EntitiesFormat::Table)]
         format: EntitiesFormat,
     },
-    /// Suggest the claims worth checking and who says what.
+    /// Suggest the claims worth checking and who says what (less what the editor rejected).
     Suggest {
         article: PathBuf,
         /// Output format.

@@ -64,7 +64,8 @@ pub fn entities(article: &Path, sidecar: Option<&Path>, format: EntitiesFormat) 
 
 pub fn suggest(article: &Path, sidecar: Option<&Path>, format: EntitiesFormat) -> Result<()> {
     let doc = Document::open(article, sidecar)?;
-    let suggestions = sidenote::suggest::suggest(&doc.article, &doc.entities);
+    let suggestions =
+        sidenote::suggest::suggest(&doc.article, &doc.entities).without(&doc.rejected);
     let text = match format {
         EntitiesFormat::Json => json_text(&export::suggestions_json(&doc, &suggestions)),
         EntitiesFormat::Table => export::suggestions_table(&doc, &suggestions),

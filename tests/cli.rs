@@ -74,6 +74,62 @@ fn entities_json_has_the_documented_shape_with_character_offsets() {
 }
 
 #[test]
+fn suggest_json_has_the_documented_shape_and_leaves_out_what_was_rejected() {
+    let (dir, path) = common::article("cafe.txt", ARTICLE);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let json = stdout_json(&sidenote(
+        &["suggest", "cafe.txt", "--format", "json"],
+        dir.path(),
+    ));
+    assert_eq!(json["article"], "cafe.txt");
+    let claims = json["claims"].as_array().unwrap();
+    let meals = claims
+        .iter()
+        .find(|c| c["text"].as_str().unwrap().contains("1,200 meals"))
+        .expect("the meals are a claim");
+    assert_eq!(meals["rule"], "number");
+    assert_eq!(meals["paragraph"], 2);
+    let attributions = json["attributions"].as_array().unwrap();
+    let quote = &attributions[0];
+    assert_eq!(quote["text"], "We served 1,200 meals");
+    assert_eq!(quote["rule"], "quote-then-speaker");
+    assert_eq!(quote["speaker"]["name"], "Zoë Hartley");
+    assert_eq!(quote["speaker"]["entity"], "zoë-hartley");
+    let added = &attributions[1];
+    assert_eq!(added["text"], "the Oslo City Council paid for half");
+    assert_eq!(added["speaker"]["name"], "Zoë Hartley");
+    for item in claims.iter().chain(attributions) {
+        assert_eq!(
+            chars(&text, &item["start"], &item["end"]),
+            item["text"].as_str().unwrap()
+        );
+    }
+    let speaker = &quote["speaker"];
+    assert_eq!(
+        chars(&text, &speaker["start"], &speaker["end"]),
+        "Zoë Hartley"
+    );
+
+    // The editor rejects the second attribution; it is no longer suggested.
+    let mut doc = sidenote::document::Document::open(&path, None).unwrap();
+    let suggestions = sidenote::suggest::suggest(&doc.article, &doc.entities);
+    let range = suggestions.attributions[1].range.clone();
+    doc.rejected.push(sidenote::suggest::Rejection::new(
+        &doc.article,
+        sidenote::suggest::SuggestionKind::Attribution,
+        range,
+    ));
+    doc.save().unwrap();
+    let json = stdout_json(&sidenote(
+        &["suggest", "cafe.txt", "--format", "json"],
+        dir.path(),
+    ));
+    let attributions = json["attributions"].as_array().unwrap();
+    assert_eq!(attributions.len(), 1, "{attributions:?}");
+    assert_eq!(attributions[0]["text"], "We served 1,200 meals");
+}
+
+#[test]
 fn entities_table_lists_type_count_and_name() {
     let (dir, _path) = common::copy_example("harbour-wire.txt");
     let output = sidenote(&["entities", "harbour-wire.txt"], dir.path());

@@ -89,6 +89,20 @@ pub struct Suggestions {
     pub attributions: Vec<Attribution>,
 }
 
+impl Suggestions {
+    /// Drop the suggestions the editor rejected.
+    pub fn without(mut self, rejected: &[Rejection]) -> Suggestions {
+        let gone = |kind: SuggestionKind, range: &Range<usize>| {
+            rejected.iter().any(|r| r.covers(kind, range))
+        };
+        self.claims
+            .retain(|c| !gone(SuggestionKind::Claim, &c.range));
+        self.attributions
+            .retain(|a| !gone(SuggestionKind::Attribution, &a.range));
+        self
+    }
+}
+
 /// Suggest the claims and attributions of an article.
 pub fn suggest(article: &Article, entities: &Entities) -> Suggestions {
     Suggestions {
