@@ -159,7 +159,7 @@ fn verdict_and_note_are_kept_and_listed() {
         list.contains("▸ mostly true") && list.contains("✎ Check the 2011 baseline."),
         "{list}"
     );
-    assert!(list.contains("1 claims · 0 without a source"), "{list}");
+    assert!(list.contains("1 claim · 0 without a source"), "{list}");
 }
 
 #[test]

@@ -342,9 +342,7 @@ impl App {
     /// Tab: article, entity panel, annotation list, and round again (the last two only
     /// when the screen has room for the right-hand pane).
     fn toggle_focus(&mut self, forward: bool) {
-        let has_panel = layout::areas(self.area, self.panel_content)
-            .entities
-            .is_some();
+        let has_panel = self.areas().entities.is_some();
         let order = [Focus::Article, Focus::Entities, Focus::Annotations];
         let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
         let next = if forward {
@@ -358,6 +356,8 @@ impl App {
             Focus::Article
         };
         self.selection = None;
+        // The annotation list is wider than the entity panel: the article rewraps.
+        self.scroll_to_cursor();
     }
 
     /// Apply the entity corrections again after they changed, and fit the panel to them.
@@ -378,7 +378,12 @@ impl App {
 
     /// Where the article's text is drawn (inside the border, right of the gutter).
     pub fn text_area(&self) -> Rect {
-        let areas = layout::areas(self.area, self.panel_content);
-        layout::text_area(areas.article, self.doc.article.paragraphs().len())
+        layout::text_area(self.areas().article, self.doc.article.paragraphs().len())
+    }
+
+    /// Where each pane is on the screen now.
+    pub fn areas(&self) -> layout::Areas {
+        let list = self.focus == Focus::Annotations;
+        layout::areas(self.area, self.panel_content, list)
     }
 }

@@ -18,10 +18,13 @@ pub struct Areas {
 /// Below this width the entity panel is hidden and the article takes the whole screen.
 const PANEL_MIN_TERMINAL_WIDTH: u16 = 60;
 
-/// The panes for a terminal of this size, with an entity panel wide enough for
+/// How wide the annotation list wants to be: a quoted claim, a source and a note line.
+const LIST_WIDTH: u16 = 60;
+
+/// The panes for a terminal of this size. The entity panel is wide enough for
 /// `panel_content` cells where there is room: at least 22 columns, at most a third of the
-/// screen.
-pub fn areas(area: Rect, panel_content: u16) -> Areas {
+/// screen. The annotation list (`list`) reads better wider: up to two fifths of the screen.
+pub fn areas(area: Rect, panel_content: u16, list: bool) -> Areas {
     let status_height = area.height.min(1);
     let main = Rect {
         height: area.height - status_height,
@@ -39,7 +42,11 @@ pub fn areas(area: Rect, panel_content: u16) -> Areas {
             status,
         };
     }
-    let panel_width = (panel_content + 2).clamp(22, (area.width / 3).max(22));
+    let panel_width = if list {
+        LIST_WIDTH.clamp(22, (area.width * 2 / 5).max(22))
+    } else {
+        (panel_content + 2).clamp(22, (area.width / 3).max(22))
+    };
     let article = Rect {
         width: main.width - panel_width,
         ..main

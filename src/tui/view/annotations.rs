@@ -10,6 +10,7 @@ use crate::anchor::Placement;
 use crate::annotation::{Annotation, Kind};
 use crate::tui::app::{App, Focus};
 use crate::tui::edit::one_line;
+use crate::tui::list::Summary;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -32,21 +33,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled(
             super::fit(
                 &format!(
-                    "{} claims · {} without a source",
-                    summary.claims, summary.unsourced
+                    "{} claim{} · {} without a source",
+                    summary.claims,
+                    if summary.claims == 1 { "" } else { "s" },
+                    summary.unsourced
                 ),
                 width,
             ),
             theme.style("panel.heading"),
         ),
         Line::styled(
-            super::fit(
-                &format!(
-                    "sources: {} named · {} anonymous · {} document · {} other",
-                    summary.named, summary.anonymous, summary.documents, summary.other
-                ),
-                width,
-            ),
+            super::fit(&sources_line(&summary), width),
             theme.style("panel.count"),
         ),
     ];
@@ -151,4 +148,18 @@ fn item(app: &App, a: &Annotation, width: usize, rows: &mut Vec<Line<'static>>) 
             theme.style("panel.count"),
         ));
     }
+}
+
+/// "sources: 3 named · 1 anonymous", with documents and others when there are any.
+fn sources_line(summary: &Summary) -> String {
+    let mut line = format!(
+        "sources: {} named · {} anonymous",
+        summary.named, summary.anonymous
+    );
+    for (count, what) in [(summary.documents, "document"), (summary.other, "other")] {
+        if count > 0 {
+            line.push_str(&format!(" · {count} {what}"));
+        }
+    }
+    line
 }

@@ -19,7 +19,6 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Focus, Overlay};
-use super::layout;
 
 /// Smallest screen that can show anything useful.
 const MIN_WIDTH: u16 = 20;
@@ -32,7 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         frame.render_widget(Paragraph::new(text).style(app.theme.style("status")), area);
         return;
     }
-    let areas = layout::areas(area, app.panel_content);
+    let areas = app.areas();
     article::render(app, areas.article, frame.buffer_mut());
     if let Some(panel) = areas.entities {
         if app.focus == Focus::Annotations {
