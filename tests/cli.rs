@@ -245,7 +245,13 @@ fn help_and_version_work_for_every_command() {
         String::from_utf8_lossy(&version.stdout)
             .starts_with(concat!("sidenote ", env!("CARGO_PKG_VERSION")))
     );
-    for command in [vec![], vec!["entities"], vec!["export"], vec!["check"]] {
+    for command in [
+        vec![],
+        vec!["entities"],
+        vec!["suggest"],
+        vec!["export"],
+        vec!["check"],
+    ] {
         let mut args = command.clone();
         args.push("--help");
         let output = sidenote(&args, dir.path());
@@ -267,7 +273,13 @@ fn errors_are_one_clear_line() {
     )
     .unwrap();
     std::fs::write(dir.path().join("bad.txt"), "Some text.").unwrap();
-    let cases: [(&[&str], &str); 6] = [
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "verdicts = [\"true\", \"false\"]\nverdict_colours = 3\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("empty.toml"), "verdicts = []\n").unwrap();
+    let cases: [(&[&str], &str); 8] = [
         (
             &["entities", "missing.txt"],
             "cannot read article missing.txt: no such file",
@@ -288,6 +300,14 @@ fn errors_are_one_clear_line() {
         (
             &["--theme", "nosuch", "cafe.txt"],
             "theme nosuch: no built-in theme has that name",
+        ),
+        (
+            &["--config", "config.toml", "cafe.txt"],
+            "config config.toml is broken at line 2, column 1: unknown field `verdict_colours`",
+        ),
+        (
+            &["--config", "empty.toml", "cafe.txt"],
+            "config empty.toml is broken at line 1, column 1: `verdicts` lists no verdict",
         ),
     ];
     for (args, expected) in cases {

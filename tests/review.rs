@@ -169,7 +169,9 @@ fn the_annotation_list_filters_and_jumps_to_the_text() {
     press(&mut app, "tab tab f");
     assert!(app.listed().iter().all(|a| a.kind == Kind::Claim));
     press(&mut app, "f");
-    assert!(app.listed().iter().all(|a| a.kind == Kind::Source));
+    let sources = app.listed();
+    assert!(sources.iter().all(|a| a.kind == Kind::Source));
+    assert_eq!(sources.len(), app.doc.annotations.count(Kind::Source));
     press(&mut app, "f / \"40,000\" enter");
     let listed: Vec<String> = app
         .listed()
@@ -271,4 +273,29 @@ fn a_claim_inside_a_claim_is_drawn_so_both_show() {
     assert!(buffer.content.iter().any(
         |c| c.modifier.contains(Modifier::UNDERLINED) && !c.modifier.contains(Modifier::ITALIC)
     ));
+}
+
+#[test]
+fn the_verdict_scale_comes_from_the_config() {
+    let (_dir, path) = common::copy_example("clinic-waiting-times.txt");
+    let config = sidenote::config::Config::parse(
+        Path::new("config.toml"),
+        "verdicts = [\"checked\", \"wrong\", \"cannot tell\"]\n",
+    )
+    .unwrap();
+    let mut app = open(&path, 120, 40, "default").with_config(config);
+    press(&mut app, "] a V");
+    let picker = screen(&app).backend().to_string();
+    assert!(
+        picker.contains("cannot tell") && !picker.contains("mostly true"),
+        "{picker}"
+    );
+    press(&mut app, "\"wrong\" enter");
+    let claim = app
+        .doc
+        .annotations
+        .iter()
+        .find(|a| a.kind == Kind::Claim)
+        .unwrap();
+    assert_eq!(claim.verdict.as_deref(), Some("wrong"));
 }

@@ -47,12 +47,31 @@ fn checkable_sentences_are_claims_with_the_rule_that_found_them() {
         ("This is a dangerous signal for the whole region.", None),
         ("Was the count ever checked?", None),
         ("The minister will visit the port next spring.", None),
+        // A wire dateline's date is not the claim's.
+        (
+            "ACCRA, May 4 (Coastline) - The mood in the capital was tense and uncertain.",
+            None,
+        ),
     ];
     for (sentence, rule) in cases {
         let (_, suggestions) = suggest(sentence);
         let found = suggestions.claims.first().map(|c| c.rule);
         assert_eq!(found, rule, "{sentence}");
     }
+}
+
+#[test]
+fn a_wire_dateline_is_not_part_of_the_claim_or_the_statement() {
+    let (article, suggestions) = suggest(
+        "SÃO PAULO, May 4 (Coastline) - Exports of soy fell 12 percent in April, the trade ministry said.",
+    );
+    let claim = &suggestions.claims[0];
+    assert!(article.text()[claim.range.clone()].starts_with("Exports of soy fell"));
+    let attribution = &suggestions.attributions[0];
+    assert_eq!(
+        &article.text()[attribution.range.clone()],
+        "Exports of soy fell 12 percent in April"
+    );
 }
 
 /// (sentence, expected statement, expected speaker name, rule).

@@ -67,12 +67,13 @@ pub fn attributions(article: &Article, entities: &Entities) -> Vec<Attribution> 
         }
         let quotes = quotations(article.text(), paragraph.range.clone());
         for sentence in &article.sentences()[paragraph.sentences.clone()] {
-            let words = words(article.text(), sentence.range.clone());
+            let range = super::without_dateline(article.text(), sentence.range.clone());
+            let words = words(article.text(), range.clone());
             let context = Context {
                 article,
                 entities,
                 quotes: &quotes,
-                sentence: sentence.range.clone(),
+                sentence: range.clone(),
                 words: &words,
                 last_speaker: last_speaker.as_ref(),
                 all_quotes: &all_quotes,
@@ -94,7 +95,7 @@ pub fn attributions(article: &Article, entities: &Entities) -> Vec<Attribution> 
                 && just_spoke
                 && let Some(speaker) = &last_speaker
             {
-                let statement = inside_quotes(article.text(), sentence.range.clone());
+                let statement = inside_quotes(article.text(), range.clone());
                 found.push(Attribution {
                     range: statement,
                     rule: "quote-continues",

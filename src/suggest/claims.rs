@@ -12,12 +12,9 @@ pub fn claims(article: &Article) -> Vec<ClaimSuggestion> {
             continue;
         }
         for sentence in &article.sentences()[paragraph.sentences.clone()] {
-            let text = &article.text()[sentence.range.clone()];
-            if let Some(rule) = checkable(text) {
-                found.push(ClaimSuggestion {
-                    range: sentence.range.clone(),
-                    rule,
-                });
+            let range = super::without_dateline(article.text(), sentence.range.clone());
+            if let Some(rule) = checkable(&article.text()[range.clone()]) {
+                found.push(ClaimSuggestion { range, rule });
             }
         }
     }

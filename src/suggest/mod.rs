@@ -123,3 +123,29 @@ pub(crate) fn is_body(article: &Article, paragraph: usize) -> bool {
         && article.paragraphs()[paragraph].sentences.len() == 1;
     !heading
 }
+
+/// A sentence's range without the wire dateline that may open it ("OSLO, March 3
+/// (Nordwire) - "): the place in capitals, then up to the dash.
+pub(crate) fn without_dateline(text: &str, sentence: Range<usize>) -> Range<usize> {
+    let head = &text[sentence.clone()];
+    let Some((dash, sep)) = [" - ", " – ", " — ", " -- "]
+        .iter()
+        .filter_map(|sep| head.find(sep).map(|at| (at, sep.len())))
+        .min()
+    else {
+        return sentence;
+    };
+    if dash > 80 {
+        return sentence;
+    }
+    let place = head[..dash].split(',').next().unwrap_or("");
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = place
+        .chars()
+        .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’'));
+    if letters >= 2 && capitals {
+        sentence.start + dash + sep..sentence.end
+    } else {
+        sentence
+    }
+}

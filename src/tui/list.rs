@@ -46,7 +46,7 @@ pub struct Summary {
 
 impl App {
     /// The annotations the list shows, in its order: claims in text order, then sources
-    /// that no claim cites, then orphans.
+    /// that no claim cites (every source, when only sources are shown), then orphans.
     pub fn listed(&self) -> Vec<&Annotation> {
         let annotations = &self.doc.annotations;
         let cited: Vec<&str> = annotations
@@ -60,7 +60,10 @@ impl App {
             .filter(placed);
         let loose = annotations
             .iter()
-            .filter(|a| a.kind == Kind::Source && !cited.contains(&a.id.as_str()))
+            .filter(|a| {
+                a.kind == Kind::Source
+                    && (self.list.kind == KindFilter::Sources || !cited.contains(&a.id.as_str()))
+            })
             .filter(placed);
         let orphans = annotations.orphans();
         let filter = self.list.filter.to_lowercase();
