@@ -150,6 +150,49 @@ fn each_rule_on_its_own_sentence() {
             "The tanker Halcyon Trader drifted for a week.",
             &[("Halcyon Trader", "other")],
         ),
+        (
+            "the Arabic article and bin belong to the name",
+            "The order was signed by Saif bin Nasser al-Maamari and opposed by Huda al-Rawahi.",
+            &[
+                ("Saif bin Nasser al-Maamari", "person"),
+                ("Huda al-Rawahi", "person"),
+            ],
+        ),
+        (
+            "a given name with a lower-case second part",
+            "The ferry was steered by Lin Chia-hao, who had joined in May.",
+            &[("Lin Chia-hao", "person")],
+        ),
+        (
+            "given names from many countries make people",
+            "The prize went to Kwabena Owusu-Ansah and Oleksandr Hnatiuk on Friday.",
+            &[
+                ("Kwabena Owusu-Ansah", "person"),
+                ("Oleksandr Hnatiuk", "person"),
+            ],
+        ),
+        (
+            "words that open a place's name in other languages",
+            "Residents of Rua da Graça marched to Jardín Benito Juárez and on to Sungai Lenggor.",
+            &[
+                ("Rua da Graça", "place"),
+                ("Jardín Benito Juárez", "place"),
+                ("Sungai Lenggor", "place"),
+            ],
+        ),
+        (
+            "two or more unknown words that do not start with a given name are an organisation",
+            "The round was led by Banyan Arc Capital, and Tejo Prime Residências joined it.",
+            &[
+                ("Banyan Arc Capital", "organization"),
+                ("Tejo Prime Residências", "organization"),
+            ],
+        ),
+        (
+            "who speaks after a comma is not an apposition",
+            "The ferries will serve Muhu and Vormsi, the company said on Tuesday.",
+            &[("Muhu", "place"), ("Vormsi", "place")],
+        ),
     ];
     for (rule, text, expected) in cases {
         assert_eq!(mentions(text), owned(expected), "rule: {rule}");

@@ -247,6 +247,10 @@ impl Sentence<'_> {
         if (lex.is_place_word(&keys[last]) && !given_first) || first_names_a_place {
             votes[2] += 3;
         }
+        // "Rua da Graça", "Jalan Ampang", "Sungai Lenggor".
+        if run.len() > 1 && lex.is_place_word_first(&keys[0]) {
+            votes[2] += 3;
+        }
         if lex.is_other_word(&keys[last])
             || (run.len() > 1
                 && lex.is_other_word(&keys[0])
@@ -412,6 +416,10 @@ impl Sentence<'_> {
         let mut kind = None;
         for (i, t) in self.tokens[after..].iter().enumerate().take(6) {
             let key = t.key();
+            // "…, the company said": who speaks, not what the name is.
+            if i > 0 && SPEECH_VERBS.contains(&key.as_ref()) {
+                return None;
+            }
             let ends_phrase = i > 0 && !t.joined || APPOSITION_ENDS.contains(&key.as_ref());
             if ends_phrase || (t.is_capitalised() && !self.lex.is_organisation_word(&key)) {
                 break;

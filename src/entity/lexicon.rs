@@ -2,6 +2,8 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use super::EntityKind;
 
@@ -17,6 +19,7 @@ pub struct Lexicon {
     qualifiers: HashSet<&'static str>,
     organisation_words: HashSet<&'static str>,
     place_words: HashSet<&'static str>,
+    place_words_first: HashSet<&'static str>,
     calendar: HashSet<&'static str>,
     function_words: HashSet<&'static str>,
     other_words: HashSet<&'static str>,
@@ -27,8 +30,9 @@ pub struct Lexicon {
     demonyms: HashSet<String>,
     /// Lower-case name or alias → canonical name and type.
     gazetteer: HashMap<String, (&'static str, EntityKind)>,
-    /// Given name → the genders it is listed for ("m", "f", "mf" or "").
-    given_names: HashMap<&'static str, &'static str>,
+    /// Given name, in lower case without accents → the genders it is listed for ("m",
+    /// "f", "mf" or "").
+    given_names: HashMap<String, &'static str>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -86,6 +90,8 @@ impl Lexicon {
             organisation_words: lines(include_str!("../../data/lexicon/organisation-words.txt"))
                 .collect(),
             place_words: lines(include_str!("../../data/lexicon/place-words.txt")).collect(),
+            place_words_first: lines(include_str!("../../data/lexicon/place-words-first.txt"))
+                .collect(),
             calendar: lines(include_str!("../../data/lexicon/calendar.txt")).collect(),
             function_words: lines(include_str!("../../data/lexicon/function-words.txt")).collect(),
             other_words: lines(include_str!("../../data/lexicon/other-words.txt")).collect(),
@@ -103,9 +109,12 @@ impl Lexicon {
                 .chain(lines(include_str!(
                     "../../data/gazetteer/given-names-international.txt"
                 )))
+                .chain(lines(include_str!(
+                    "../../data/gazetteer/given-names-world.txt"
+                )))
                 .fold(HashMap::default(), |mut names, line| {
                     let (name, gender) = line.split_once('|').unwrap_or((line, ""));
-                    let known: &mut &'static str = names.entry(name).or_insert(gender);
+                    let known: &mut &'static str = names.entry(fold(name)).or_insert(gender);
                     if *known != gender {
                         // Listed differently by the two sources: both, or whichever says.
                         *known = match (*known, gender) {
@@ -134,6 +143,11 @@ impl Lexicon {
 
     pub fn is_place_word(&self, key: &str) -> bool {
         self.place_words.contains(key)
+    }
+
+    /// "rua", "jalan", "sungai": a word that opens a place's name.
+    pub fn is_place_word_first(&self, key: &str) -> bool {
+        self.place_words_first.contains(key)
     }
 
     /// Whether a word as written is a day, month or holiday ("Tuesday's", "Sept."). Every
@@ -186,14 +200,14 @@ impl Lexicon {
         self.demonyms.contains(&words.to_lowercase())
     }
 
-    /// A common given name, as written ("Elena").
+    /// A common given name, written in title case ("Elena", "Otávio"; not "ELENA").
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains_key(word)
+        self.listed_gender(word).is_some()
     }
 
     /// The gender a given name is listed for, when it is listed for one only.
     pub fn gender(&self, given_name: &str) -> Option<Gender> {
-        match self.given_names.get(given_name).copied()? {
+        match self.listed_gender(given_name)? {
             "m" => Some(Gender::Male),
             "f" => Some(Gender::Female),
             _ => None,
@@ -218,6 +232,30 @@ pub fn is_abbreviated_title(word: &str) -> bool {
 }
 
 /// Data lines: not blank, not a `#` comment.
+impl Lexicon {
+    /// What the given-name lists say of a word in title case: "m", "f", "mf" or "".
+    fn listed_gender(&self, word: &str) -> Option<&'static str> {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        if !letters.next().is_some_and(char::is_uppercase)
+            || !letters.clone().any(char::is_lowercase)
+        {
+            return None;
+        }
+        self.given_names.get(&fold(word)).copied()
+    }
+}
+
+/// A word in lower case without accents: "Otávio" → "otavio".
+fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    word.nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
         .map(str::trim)

@@ -60,7 +60,7 @@ pub(super) fn merge(
         groups.add_acronym(&acronym, index);
     }
     groups.follow_lists(&lists);
-    groups.default_kinds(lower_words);
+    groups.default_kinds(lower_words, lex);
     groups.merge_short_names(lex);
     groups.into_entities(lex)
 }
@@ -195,7 +195,7 @@ impl Groups {
     /// and a single unknown name most often a place (a town, a district, a region) -
     /// unless the article also writes one of its words in lower case: then it is made of
     /// ordinary words, like the title of a film or a prize ("Golden Heron"), and is other.
-    fn default_kinds(&mut self, lower_words: &FxHashSet<&str>) {
+    fn default_kinds(&mut self, lower_words: &FxHashSet<&str>, lex: &Lexicon) {
         for group in &mut self.list {
             // Particles ("do" in "Serra do Cebolal") count neither way.
             let words: Vec<&str> = group
@@ -215,7 +215,8 @@ impl Groups {
             match (words.len(), ordinary) {
                 (1..=4, true) => group.votes[3] = 1,
                 (1, false) => group.votes[2] = 1,
-                (2..=4, false) => group.votes[0] = 1,
+                (2..=4, false) if lex.is_given_name(words[0]) => group.votes[0] = 1,
+                (2..=4, false) => group.votes[1] = 1,
                 _ => {}
             }
         }

@@ -17,16 +17,23 @@ pub struct Token<'a> {
 
 impl<'a> Token<'a> {
     /// Starts with an upper-case letter ("Vance", "NCFU", "Ærø").
-    /// An elided particle before a capital counts too: "d'Ivoire", "l'Aquila".
+    /// An elided particle before a capital counts too: "d'Ivoire", "l'Aquila", and so
+    /// does the Arabic article: "al-Harthy", "el-Sayed", "ash-Shami".
     pub fn is_capitalised(&self) -> bool {
         let mut chars = self.text.chars();
         match chars.next() {
             Some(c) if c.is_uppercase() => true,
-            Some('d' | 'l') => {
-                matches!(chars.next(), Some('\'' | '’'))
-                    && chars.next().is_some_and(char::is_uppercase)
+            Some('d' | 'l') if matches!(chars.clone().next(), Some('\'' | '’')) => {
+                chars.nth(1).is_some_and(char::is_uppercase)
             }
-            _ => false,
+            Some(_) => ARABIC_ARTICLES.iter().any(|article| {
+                self.text
+                    .strip_prefix(article)
+                    .and_then(|rest| rest.strip_prefix(['-', '‐']))
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_uppercase)
+            }),
+            None => false,
         }
     }
 
@@ -51,6 +58,11 @@ impl<'a> Token<'a> {
         }
     }
 }
+
+/// The Arabic article as English news writes it before a name, assimilated or not.
+const ARABIC_ARTICLES: &[&str] = &[
+    "al", "el", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an",
+];
 
 /// The words of `text` (a sentence starting at byte `base` of the article).
 pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
@@ -105,7 +117,8 @@ pub fn tokenize_into<'a>(text: &'a str, base: usize, tokens: &mut Vec<Token<'a>>
                 let lower_suffix = matches!(next, '-' | '‐')
                     && first.is_uppercase()
                     && after.is_lowercase()
-                    && !lower_part_then_capital(&text[end + len..]);
+                    && !lower_part_then_capital(&text[end + len..])
+                    && !hyphenated_given_name(text, start, end + len);
                 if after.is_alphanumeric() && !lower_suffix {
                     end += len;
                 } else {
@@ -126,6 +139,14 @@ pub fn tokenize_into<'a>(text: &'a str, base: usize, tokens: &mut Vec<Token<'a>>
         gap_start = end;
         i = end;
     }
+}
+
+/// A given name whose second part is in lower case: "Chia-hao", "Yu-ting", with `second`
+/// the byte where that part starts.
+fn hyphenated_given_name(text: &str, start: usize, second: usize) -> bool {
+    let rest = &text[second..];
+    let part = rest.len() - rest.trim_start_matches(char::is_alphabetic).len();
+    super::lexicon::lexicon().is_given_name(&text[start..second + part])
 }
 
 /// A lower-case part of a hyphenated name followed by a capitalised one: "os-Montes".
