@@ -189,6 +189,16 @@ fn each_rule_on_its_own_sentence() {
             ],
         ),
         (
+            "a saint's name makes a place",
+            "Santa Maria Maior and São Francisco voted against the plan.",
+            &[("Santa Maria Maior", "place"), ("São Francisco", "place")],
+        ),
+        (
+            "a possessive inside a place's name",
+            "Heavy rain fell across Hawke's Bay on Sunday.",
+            &[("Hawke's Bay", "place")],
+        ),
+        (
             "who speaks after a comma is not an apposition",
             "The ferries will serve Muhu and Vormsi, the company said on Tuesday.",
             &[("Muhu", "place"), ("Vormsi", "place")],
@@ -256,6 +266,24 @@ fn headlines_and_datelines_count_only_names_found_in_the_body() {
         assert!(
             !found.iter().any(|(t, _)| t.contains(word)),
             "{word} is not a name: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_headline_names_known_places_and_a_dateline_may_end_in_a_dash() {
+    let text = "Court Hands Pahang Villagers Land As Mali Singers Tour\n\nPUTRAJAYA — The \
+                Federal Court ruled for the villagers. The singers arrived from Bamako.";
+    let found = mentions(text);
+    assert!(
+        found.contains(&("PUTRAJAYA".to_string(), "place")),
+        "{found:?}"
+    );
+    assert!(found.contains(&("Mali".to_string(), "place")), "{found:?}");
+    for word in ["Court Hands", "Pahang", "Villagers", "Singers", "Tour"] {
+        assert!(
+            !found.iter().any(|(t, _)| t.contains(word)),
+            "{word} is not found in the body: {found:?}"
         );
     }
 }

@@ -6,8 +6,8 @@ use rustc_hash::FxHashSet;
 use super::EntityKind;
 use super::cues::{
     APPOSITION_ENDS, GROUP_POSSESSIVES, LEGAL_SUFFIXES, ORGANISATION_NOUNS,
-    ORGANISATION_POSSESSIONS, PLACE_NOUNS, PLACE_PREFIXES, SPEECH_VERBS, STRONG_PLACE_PREPOSITIONS,
-    SURNAME_PLACE_WORDS, WEAK_PLACE_PREPOSITIONS,
+    ORGANISATION_POSSESSIONS, PLACE_NOUNS, PLACE_PREFIXES, POSSESSIVE_PLACES, SAINTS, SPEECH_VERBS,
+    STRONG_PLACE_PREPOSITIONS, SURNAME_PLACE_WORDS, WEAK_PLACE_PREPOSITIONS,
 };
 use super::detect::{JOINERS, PARTICLES, ends_with_possessive, join, name_end, name_key};
 use super::lexicon::Lexicon;
@@ -147,7 +147,11 @@ impl Sentence<'_> {
                     .iter()
                     .position(|t| !t.is_capitalised())
                     .map_or(run.len(), |p| i + 1 + p);
-                if !((saint || group) && institutional(&run[i + 1..rest_end])) {
+                // "Hawke's Bay", "Martha's Vineyard", "King's Cross": a possessive that is
+                // part of a place's name (but "Norway's Bay" is Norway's).
+                let place = POSSESSIVE_PLACES.contains(&name_key(&run[i + 1]).as_str())
+                    && lex.known(&join(&run[start..=i])).is_none();
+                if !((saint || group) && institutional(&run[i + 1..rest_end]) || place) {
                     pieces.push((&run[start..=i], start));
                     start = i + 1;
                     open = false;
@@ -310,11 +314,15 @@ impl Sentence<'_> {
             votes[1] += 1;
         }
         let named_thing = votes[1] + votes[2] + votes[3] >= 3;
-        if (2..=4).contains(&run.len()) && lex.is_given_name(run[0].text) && !named_thing {
+        // "San Román", "Santa Maria Maior", "São Francisco": a saint's name makes a place,
+        // though "Santa" and "Francisco" are given names.
+        let saint = run.len() > 1 && SAINTS.contains(&keys[0].as_str());
+        if (2..=4).contains(&run.len()) && lex.is_given_name(run[0].text) && !named_thing && !saint
+        {
             votes[0] += 2;
         }
         if run.len() > 1 && PLACE_PREFIXES.contains(&keys[0].as_str()) {
-            votes[2] += 1;
+            votes[2] += if saint { 2 } else { 1 };
         }
         // "McAllister", "MacDonald", "O'Brien" are surnames.
         if run.iter().any(|t| is_gaelic_surname(t.text)) && !named_thing {
@@ -330,16 +338,16 @@ impl Sentence<'_> {
         }
         // "PALMERSTON NORTH, June 2 -": a capitalised name opening a paragraph before a
         // comma is a wire dateline's place.
+        // "PUTRAJAYA — Malaysia's highest court": or before a dash.
+        let dateline_end = rest.starts_with(',')
+            || [" — ", " – ", " - ", " -- "]
+                .iter()
+                .any(|d| rest.starts_with(d));
         let dateline = at == 0
             && run.iter().all(Token::is_all_caps)
-            && self.text[..run[0].range.start].ends_with(['\n'])
-            && rest.starts_with(',');
-        if dateline
-            || (at == 0
-                && run[0].range.start == 0
-                && run.iter().all(Token::is_all_caps)
-                && rest.starts_with(','))
-        {
+            && (run[0].range.start == 0 || self.text[..run[0].range.start].ends_with(['\n']))
+            && dateline_end;
+        if dateline {
             votes[2] += 4;
         }
         if run.len() == 1 && run[0].text.chars().count() == 1 {

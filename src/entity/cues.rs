@@ -97,6 +97,15 @@ pub(super) const PLACE_PREFIXES: &[&str] = &[
     "bahía", "baía", "bad", "sankt", "les", "île", "ile", "pointe",
 ];
 
+/// Place words that follow a possessive inside a place's name: "Hawke's Bay".
+pub(super) const POSSESSIVE_PLACES: &[&str] = &[
+    "bay", "vineyard", "wood", "cross", "end", "point", "island", "head", "creek", "cove",
+    "landing", "harbour", "harbor", "peak", "rock",
+];
+
+/// Saints' titles that open place names: "San Isidro", "Santa Maria Maior", "São Francisco".
+pub(super) const SAINTS: &[&str] = &["san", "santa", "santo", "são", "sao", "sankt", "saint"];
+
 /// Words that end the noun phrase of an apposition.
 pub(super) const APPOSITION_ENDS: &[&str] = &[
     "of", "for", "at", "in", "on", "with", "who", "which", "that", "and", "or", "to", "from",

@@ -20,7 +20,7 @@ use super::classify::Sentence;
 use super::lexicon::{Lexicon, lexicon};
 use super::merge::{Candidate, merge};
 use super::tokens::{Token, strip_possessive, tokenize, tokenize_into};
-use super::{Entities, Entity};
+use super::{Entities, Entity, EntityKind};
 use crate::article::Article;
 
 /// Lower-case words that may sit inside a name between capitalised words.
@@ -255,11 +255,12 @@ pub(super) fn join(run: &[Token]) -> String {
     name
 }
 
-/// In the title and other headline lines, count only names already found in the body.
+/// In the title and other headline lines, count only names already found in the body, and
+/// the places the gazetteers know ("Mali" in a headline is Mali).
 fn add_headline_mentions(
     article: &Article,
     paragraphs: &[usize],
-    entities: &mut [Entity],
+    entities: &mut Vec<Entity>,
     lex: &Lexicon,
 ) {
     let mut names: HashMap<String, usize> = HashMap::new();
@@ -280,15 +281,40 @@ fn add_headline_mentions(
                     return None;
                 }
                 let name = join(run).to_lowercase();
+                let mention = run[0].range.start..name_end(&run[len - 1]);
                 let entity = names.get(&name).copied().or_else(|| {
                     let (canonical, _) = lex.known(&name)?;
                     names.get(&canonical.to_lowercase()).copied()
-                })?;
-                Some((len, entity, run[0].range.start..name_end(&run[len - 1])))
+                });
+                match entity {
+                    Some(entity) => Some((len, Some(entity), mention)),
+                    None if run.iter().all(Token::is_capitalised) => {
+                        let (_, kind) = lex.known(&name)?;
+                        (kind == EntityKind::Place).then_some((len, None, mention))
+                    }
+                    None => None,
+                }
             });
             match found {
-                Some((len, entity, mention)) => {
+                Some((len, Some(entity), mention)) => {
                     entities[entity].mentions.push(mention);
+                    i += len;
+                }
+                Some((len, None, mention)) => {
+                    let (canonical, kind) = lex
+                        .known(&join(&tokens[i..i + len]))
+                        .expect("looked up above");
+                    let id = super::slug(canonical);
+                    if !entities.iter().any(|e| e.id == id) {
+                        names.insert(canonical.to_lowercase(), entities.len());
+                        entities.push(Entity {
+                            id,
+                            name: canonical.to_string(),
+                            kind,
+                            aliases: Vec::new(),
+                            mentions: vec![mention],
+                        });
+                    }
                     i += len;
                 }
                 None => i += 1,
