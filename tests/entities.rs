@@ -189,6 +189,11 @@ fn each_rule_on_its_own_sentence() {
             ],
         ),
         (
+            "peoples, languages and faiths are not entities",
+            "Sámi herders, Orang Asli families and Shia clerics sang in Isthmus Zapotec.",
+            &[],
+        ),
+        (
             "a saint's name makes a place",
             "Santa Maria Maior and São Francisco voted against the plan.",
             &[("Santa Maria Maior", "place"), ("São Francisco", "place")],

@@ -17,7 +17,8 @@ Entries are dropped, with the count of each reason in the file header, when the 
 - is already in given-names.txt or given-names-international.txt (this list is a supplement);
 - is a word of sidenote's lexicon (data/lexicon/*.txt: function words, roles, calendar words,
   organisation and place words, ...), or is the name or alias of a country, city, region,
-  organisation or news outlet, or a demonym, in data/gazetteer/ (a place is not a person);
+  organisation or news outlet, a demonym or a people (peoples.txt: "Muslim", "Cherokee"),
+  in data/gazetteer/ (a place or a people is not a person);
 - is in NOT_NAMES of international_given_names.py (common English words, roles, particles).
 
 sidenote compares names without accents when it looks them up in this list (Otávio finds
@@ -74,7 +75,7 @@ def main(wheel):
             lexicon.add(fold(line.rstrip(".")))
     places = set()
     for name in ("countries.txt", "cities.txt", "regions.txt", "demonyms.txt",
-                 "organizations.txt", "news-outlets.txt"):
+                 "peoples.txt", "organizations.txt", "news-outlets.txt"):
         for line in entries(DATA / "gazetteer" / name):
             for part in line.split("|"):
                 places.add(fold(part.strip()))
@@ -86,7 +87,7 @@ def main(wheel):
         "shorter than 3 letters": 0,
         "already in given-names.txt or given-names-international.txt": 0,
         "a word of sidenote's lexicon": 0,
-        "a place, organisation, outlet or demonym in the gazetteers": 0,
+        "a place, organisation, outlet, demonym or people in the gazetteers": 0,
         "in NOT_NAMES": 0,
     }
     kept = []
@@ -103,7 +104,7 @@ def main(wheel):
         elif key in lexicon:
             reason = "a word of sidenote's lexicon"
         elif key in places:
-            reason = "a place, organisation, outlet or demonym in the gazetteers"
+            reason = "a place, organisation, outlet, demonym or people in the gazetteers"
         elif key in not_names:
             reason = "in NOT_NAMES"
         else:

@@ -100,8 +100,13 @@ impl Lexicon {
             team_words: lines(include_str!("../../data/lexicon/team-words.txt")).collect(),
             common_acronyms: lines(include_str!("../../data/lexicon/common-acronyms.txt"))
                 .collect(),
+            // Peoples, languages and religious groups are no more entities than demonyms.
             demonyms: lines(include_str!("../../data/gazetteer/demonyms.txt"))
                 .flat_map(|line| line.split('|').skip(1))
+                .chain(
+                    lines(include_str!("../../data/gazetteer/peoples.txt"))
+                        .flat_map(|line| line.split('|')),
+                )
                 .map(|d| d.trim().to_lowercase())
                 .collect(),
             gazetteer,
