@@ -273,6 +273,8 @@ impl Groups {
                 self.list[i].kind() == EntityKind::Organization && self.list[i].name.contains(' ')
             })
             .collect();
+        let short_forms = self.short_forms(&organisations, lex);
+        let after_kinds = self.named_after_kinds();
 
         for i in 0..self.list.len() {
             let group = &self.list[i];
@@ -306,28 +308,70 @@ impl Groups {
             if lex.known(&group.name).is_some() {
                 continue; // "Kaunas" is the city, not short for "Kaunas Rangers"
             }
-            let longer: Vec<usize> = organisations
-                .iter()
+            let mut longer: Vec<usize> = short_forms
+                .get(group.name.as_str())
+                .into_iter()
+                .chain(after_kinds.get(group.name.as_str()))
+                .flatten()
                 .copied()
-                .filter(|&o| o != i && is_short_form(&group.name, &self.list[o].name, lex))
-                .chain(self.named_after_a_kind(&group.name))
+                .filter(|&o| o != i)
                 .collect();
+            longer.sort_unstable();
+            longer.dedup();
             if let [into] = longer[..] {
                 self.absorb(i, into);
             }
         }
     }
 
-    /// Groups whose name is a kind word and then `name`: "Cyclone Parisa" for "Parisa".
-    fn named_after_a_kind(&self, name: &str) -> Vec<usize> {
-        (0..self.list.len())
-            .filter(|&g| {
-                let words = self.list[g].words();
-                words.len() > 1
-                    && STARTS_OTHER.contains(&words[0].to_lowercase().as_str())
-                    && words[1..].join(" ") == name
-            })
-            .collect()
+    /// The names that stand for a group named by a kind word and then them: "Parisa" for
+    /// "Cyclone Parisa".
+    fn named_after_kinds(&self) -> HashMap<String, Vec<usize>> {
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (g, group) in self.list.iter().enumerate() {
+            let words = group.words();
+            if words.len() > 1 && STARTS_OTHER.contains(&words[0].to_lowercase().as_str()) {
+                index.entry(words[1..].join(" ")).or_default().push(g);
+            }
+        }
+        index
+    }
+
+    /// Every short form of each organisation → the organisations it may stand for. Built
+    /// once, so that matching short names stays linear in the number of names.
+    fn short_forms(&self, organisations: &[usize], lex: &Lexicon) -> HashMap<String, Vec<usize>> {
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for &o in organisations {
+            let full = self.list[o].words();
+            let mut forms: Vec<String> = Vec::new();
+            for k in 1..full.len() {
+                // Its last words: "Port Authority" for "Bergen Port Authority".
+                if full.len() - k >= 2 {
+                    forms.push(full[k..].join(" "));
+                }
+                // Its first words, the rest organisation words: "Kaaiwerk" for "Kaaiwerk
+                // Holdings".
+                if full[k..]
+                    .iter()
+                    .all(|w| lex.is_organisation_word(&w.trim_end_matches('.').to_lowercase()))
+                {
+                    forms.push(full[..k].join(" "));
+                }
+            }
+            // "the Commission" for "Batangas Ferry Safety Commission of Inquiry".
+            for word in &full {
+                let key = word.to_lowercase();
+                if lex.is_organisation_word(&key) || lex.is_team_word(&key) {
+                    forms.push(word.to_string());
+                }
+            }
+            forms.sort();
+            forms.dedup();
+            for form in forms {
+                index.entry(form).or_default().push(o);
+            }
+        }
+        index
     }
 
     /// The confirmed groups as entities, with unique ids and sorted mentions.
@@ -357,28 +401,6 @@ impl Groups {
             })
             .collect()
     }
-}
-
-/// "Port Authority" is a short form of "Bergen Port Authority" (its last words);
-/// "Kaaiwerk" of "Kaaiwerk Holdings" (its first words, the rest organisation words).
-fn is_short_form(short: &str, full: &str, lex: &Lexicon) -> bool {
-    let short: Vec<&str> = short.split(' ').collect();
-    let full: Vec<&str> = full.split(' ').collect();
-    if short.len() >= full.len() {
-        return false;
-    }
-    // "the Commission" for "Batangas Ferry Safety Commission of Inquiry"
-    let single_word = short.len() == 1 && {
-        let key = short[0].to_lowercase();
-        lex.is_organisation_word(&key) || lex.is_team_word(&key)
-    };
-    let suffix =
-        (full.ends_with(&short) && short.len() >= 2) || (single_word && full.contains(&short[0]));
-    let prefix = full.starts_with(&short)
-        && full[short.len()..]
-            .iter()
-            .all(|w| lex.is_organisation_word(&w.trim_end_matches('.').to_lowercase()));
-    suffix || prefix
 }
 
 /// The type with the most votes; on a tie the earlier in person, organisation, place.

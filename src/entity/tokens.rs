@@ -26,6 +26,8 @@ impl<'a> Token<'a> {
             Some('d' | 'l') if matches!(chars.clone().next(), Some('\'' | '’')) => {
                 chars.nth(1).is_some_and(char::is_uppercase)
             }
+            // Cheap test first: most words are lower case with no hyphen near the start.
+            Some(_) if !self.text.as_bytes()[1..self.text.len().min(4)].contains(&b'-') => false,
             Some(_) => ARABIC_ARTICLES.iter().any(|article| {
                 self.text
                     .strip_prefix(article)
