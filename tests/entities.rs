@@ -194,6 +194,11 @@ fn each_rule_on_its_own_sentence() {
             &[],
         ),
         (
+            "a name that speaks is a person, and so is the full name it ends",
+            "Ednaldo Ribeiro runs a shop in town. \"We need work,\" Ribeiro said.",
+            &[("Ednaldo Ribeiro", "person"), ("Ribeiro", "person")],
+        ),
+        (
             "a saint's name makes a place",
             "Santa Maria Maior and São Francisco voted against the plan.",
             &[("Santa Maria Maior", "place"), ("São Francisco", "place")],

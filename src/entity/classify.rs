@@ -292,7 +292,12 @@ impl Sentence<'_> {
         if age_follows(rest) {
             votes[0] += 3;
         }
-        if after.is_some_and(|t| SPEECH_VERBS.contains(&t.key().as_ref())) && run.len() > 1 {
+        // "Berg said": people speak. A single name that speaks as the subject (at the start of
+        // the sentence or after a comma or quotation) is a person too, unless the gazetteers
+        // know it ("Norway said"); not in "Friends of the Byfjord said".
+        let speaks = after.is_some_and(|t| t.joined && SPEECH_VERBS.contains(&t.key().as_ref()));
+        let subject = before.is_none() || !run[0].joined;
+        if speaks && (run.len() > 1 || (subject && lex.known(&name).is_none())) {
             votes[0] += 1;
         }
         if ends_with_possessive(run[last].text)

@@ -196,6 +196,14 @@ impl Groups {
     /// unless the article also writes one of its words in lower case: then it is made of
     /// ordinary words, like the title of a film or a prize ("Golden Heron"), and is other.
     fn default_kinds(&mut self, lower_words: &FxHashSet<&str>, lex: &Lexicon) {
+        // Single names with evidence of a person and of nothing else ("Ribeiro said"), which
+        // make a person of a full name ending in them ("Ednaldo Ribeiro").
+        let speakers: HashSet<String> = self
+            .list
+            .iter()
+            .filter(|g| !g.name.contains(' ') && g.votes[0] > 0 && g.votes[1..] == [0; 3])
+            .map(|g| g.name.clone())
+            .collect();
         for group in &mut self.list {
             // Particles ("do" in "Serra do Cebolal") count neither way.
             let words: Vec<&str> = group
@@ -212,7 +220,9 @@ impl Groups {
             let ordinary = words
                 .iter()
                 .any(|w| lower_words.contains(w.to_lowercase().as_str()));
+            let surname_spoke = words.len() > 1 && speakers.contains(words[words.len() - 1]);
             match (words.len(), ordinary) {
+                (2..=4, _) if surname_spoke => group.votes[0] = 1,
                 (1..=4, true) => group.votes[3] = 1,
                 (1, false) => group.votes[2] = 1,
                 (2..=4, false) if lex.is_given_name(words[0]) => group.votes[0] = 1,
