@@ -199,6 +199,16 @@ fn each_rule_on_its_own_sentence() {
             &[("Ednaldo Ribeiro", "person"), ("Ribeiro", "person")],
         ),
         (
+            "a common noun before a name says what it names",
+            "The airport operator Avinor met the campaign group Friends of the Byfjord in the \
+             fishing village Imbali.",
+            &[
+                ("Avinor", "organization"),
+                ("Friends of the Byfjord", "organization"),
+                ("Imbali", "place"),
+            ],
+        ),
+        (
             "a saint's name makes a place",
             "Santa Maria Maior and São Francisco voted against the plan.",
             &[("Santa Maria Maior", "place"), ("São Francisco", "place")],

@@ -70,7 +70,12 @@ impl Sentence<'_> {
         };
         run = &run[first..];
         at += first;
-        for (piece, offset) in self.pieces(run) {
+        // "the campaign group Friends of the Byfjord": named as an organisation, it holds
+        // together across "of the".
+        let named_organisation = at > 0
+            && run[0].joined
+            && ORGANISATION_NOUNS.contains(&self.tokens[at - 1].key().as_ref());
+        for (piece, offset) in self.pieces(run, named_organisation) {
             self.name(piece, at + offset, out);
         }
     }
@@ -83,7 +88,11 @@ impl Sentence<'_> {
     /// end in an organisation word ("Competition and Markets Authority"), and "&" a legal
     /// suffix ("Harcourt Bauer & Co"). A possessive ends a name unless a saint's name or a
     /// group of people names an institution ("St. Brendan's Hospital", "Women's Institute").
-    fn pieces<'r, 'a>(&self, run: &'r [Token<'a>]) -> Vec<(&'r [Token<'a>], usize)> {
+    fn pieces<'r, 'a>(
+        &self,
+        run: &'r [Token<'a>],
+        organisation: bool,
+    ) -> Vec<(&'r [Token<'a>], usize)> {
         let lex = self.lex;
         let institutional = |tokens: &[Token]| {
             tokens.last().is_some_and(|t| {
@@ -93,7 +102,7 @@ impl Sentence<'_> {
         };
         let mut pieces = Vec::new();
         let mut start = 0;
-        let mut open = false;
+        let mut open = organisation;
         let mut i = 0;
         while i < run.len() {
             let token = &run[i];
@@ -278,6 +287,15 @@ impl Sentence<'_> {
             }
             if key == "said" && run.len() > 1 {
                 votes[0] += 1;
+            }
+            // "the airport operator Avinor", "the fishing village Imbali": a common noun
+            // right before a name says what it names.
+            if run[0].joined && !before.is_capitalised() {
+                if ORGANISATION_NOUNS.contains(&key.as_ref()) {
+                    votes[1] += 3;
+                } else if PLACE_NOUNS.contains(&key.as_ref()) {
+                    votes[2] += 3;
+                }
             }
         }
         if rest.starts_with("-based") || rest.starts_with("-born") || rest.starts_with("‐based") {
