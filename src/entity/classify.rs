@@ -276,7 +276,10 @@ impl Sentence<'_> {
         }
         if let Some(before) = before {
             let key = before.key();
-            if lex.is_role(&key) && !before.is_capitalised() {
+            // "operator", "producer" name a role and a kind of firm: a given name decides.
+            let firm =
+                ORGANISATION_NOUNS.contains(&key.as_ref()) && !lex.is_given_name(run[0].text);
+            if lex.is_role(&key) && !before.is_capitalised() && !firm {
                 votes[0] += 3;
             }
             // "In Char Kukri Mukri": a preposition starting the sentence counts too.
