@@ -209,6 +209,22 @@ fn each_rule_on_its_own_sentence() {
             ],
         ),
         (
+            "a capital inside a word: a product, or a company when it speaks",
+            "AeroVistula said on Monday that the DengueWatch app had failed.",
+            &[("AeroVistula", "organization"), ("DengueWatch", "other")],
+        ),
+        (
+            "clubs, cups and stadiums in other languages",
+            "Atlético Gualeguaychú lost the Copa del Litoral at Estadio Osvaldo Benítez. \
+             Atlético had led.",
+            &[
+                ("Atlético Gualeguaychú", "organization"),
+                ("Copa del Litoral", "other"),
+                ("Estadio Osvaldo Benítez", "place"),
+                ("Atlético", "organization"),
+            ],
+        ),
+        (
             "a saint's name makes a place",
             "Santa Maria Maior and São Francisco voted against the plan.",
             &[("Santa Maria Maior", "place"), ("São Francisco", "place")],

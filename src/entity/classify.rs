@@ -318,7 +318,8 @@ impl Sentence<'_> {
         // know it ("Norway said"); not in "Friends of the Byfjord said".
         let speaks = after.is_some_and(|t| t.joined && SPEECH_VERBS.contains(&t.key().as_ref()));
         let subject = before.is_none() || !run[0].joined;
-        if speaks && (run.len() > 1 || (subject && lex.known(&name).is_none())) {
+        let camel = run.len() == 1 && is_camel_case(run[0].text);
+        if speaks && (run.len() > 1 || (subject && lex.known(&name).is_none() && !camel)) {
             votes[0] += 1;
         }
         if ends_with_possessive(run[last].text)
@@ -354,9 +355,10 @@ impl Sentence<'_> {
         if run.iter().any(|t| is_gaelic_surname(t.text)) && !named_thing {
             votes[0] += 2;
         }
-        // "DengueWatch", "RotaVault": a capital inside a word names a product.
-        if run.len() == 1 && is_camel_case(run[0].text) {
-            votes[3] += 1;
+        // "AeroVistula said": a capital inside a word that speaks names a company (one
+        // that does not is most often a product: see `merge::default_kinds`).
+        if camel && speaks {
+            votes[1] += 2;
         }
         // "Kaunas Rangers", "Āpiti Hawks": a team's nickname ends its name.
         if run.len() > 1 && lex.is_team_word(&keys[last]) {
@@ -488,7 +490,7 @@ fn is_gaelic_surname(word: &str) -> bool {
 }
 
 /// "DengueWatch": lower case then upper case inside one word.
-fn is_camel_case(word: &str) -> bool {
+pub(super) fn is_camel_case(word: &str) -> bool {
     let chars: Vec<char> = word.chars().collect();
     chars.len() > 3
         && chars

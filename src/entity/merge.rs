@@ -11,7 +11,17 @@ use super::lexicon::Lexicon;
 use super::{Entity, EntityKind};
 
 /// Words that start the name of a storm or an operation: "Cyclone Parisa".
-pub(super) const STARTS_OTHER: &[&str] = &["cyclone", "hurricane", "typhoon", "storm", "operation"];
+pub(super) const STARTS_OTHER: &[&str] = &[
+    "cyclone",
+    "hurricane",
+    "typhoon",
+    "storm",
+    "operation",
+    "copa",
+    "torneo",
+    "taça",
+    "coupe",
+];
 
 /// Organisation words that name one institution on their own when capitalised.
 const STANDALONE: &[&str] = &["parliament", "senate", "congress", "cabinet"];
@@ -191,9 +201,11 @@ impl Groups {
         }
     }
 
-    /// With no evidence at all, two to four words in title case are most often a person,
-    /// and a single unknown name most often a place (a town, a district, a region) -
-    /// unless the article also writes one of its words in lower case: then it is made of
+    /// With no evidence at all: two to four words in title case are a person when they start
+    /// with a given name or end in a name that speaks elsewhere, else most often an
+    /// organisation ("Banyan Arc Capital"); a single camel-case word is a product
+    /// ("DengueWatch"); a single unknown name is most often a place (a town, a district, a
+    /// region). But a name with a word the article also writes in lower case is made of
     /// ordinary words, like the title of a film or a prize ("Golden Heron"), and is other.
     fn default_kinds(&mut self, lower_words: &FxHashSet<&str>, lex: &Lexicon) {
         // Single names with evidence of a person and of nothing else ("Ribeiro said"), which
@@ -221,6 +233,13 @@ impl Groups {
                 .iter()
                 .any(|w| lower_words.contains(w.to_lowercase().as_str()));
             let surname_spoke = words.len() > 1 && speakers.contains(words[words.len() - 1]);
+            // "DengueWatch", "RotaVault": a capital inside a word names a product.
+            if let [word] = words[..]
+                && super::classify::is_camel_case(word)
+            {
+                group.votes[3] = 1;
+                continue;
+            }
             match (words.len(), ordinary) {
                 (2..=4, _) if surname_spoke => group.votes[0] = 1,
                 (1..=4, true) => group.votes[3] = 1,

@@ -39,14 +39,11 @@ impl<'a> Token<'a> {
         }
     }
 
-    /// At least two letters, all upper case ("NCFU", "OSLO").
+    /// At least two capital letters and no small ones ("NCFU", "OSLO", "NUKUʻALOFA": a
+    /// modifier letter such as the ʻokina is neither).
     pub fn is_all_caps(&self) -> bool {
-        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
-        letters >= 2
-            && self
-                .text
-                .chars()
-                .all(|c| !c.is_alphabetic() || c.is_uppercase())
+        self.text.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && !self.text.chars().any(char::is_lowercase)
     }
 
     /// The word in lower case without a final full stop, for list lookups. Most words
