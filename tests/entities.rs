@@ -225,6 +225,30 @@ fn each_rule_on_its_own_sentence() {
             ],
         ),
         (
+            "what a company owns and is owned by",
+            "Shares in Brightwave fell, and Cocobod chief executive Ama Mensah resigned.",
+            &[
+                ("Brightwave", "organization"),
+                ("Cocobod", "organization"),
+                ("Ama Mensah", "person"),
+            ],
+        ),
+        (
+            "an apposition past a compound adjective",
+            "Hanul, the Seoul-based battery maker, agreed to the deal.",
+            &[("Hanul", "organization"), ("Seoul", "place")],
+        ),
+        (
+            "his or hers make a person of the subject",
+            "Critics agree that Golnar Ebadi has rarely bettered her debut.",
+            &[("Golnar Ebadi", "person")],
+        ),
+        (
+            "Korean and Chinese given names in two syllables",
+            "The plan was opposed by Seo-yeon Park and Yoon Ji-ho.",
+            &[("Seo-yeon Park", "person"), ("Yoon Ji-ho", "person")],
+        ),
+        (
             "a saint's name makes a place",
             "Santa Maria Maior and São Francisco voted against the plan.",
             &[("Santa Maria Maior", "place"), ("São Francisco", "place")],

@@ -5,9 +5,9 @@ use rustc_hash::FxHashSet;
 
 use super::EntityKind;
 use super::cues::{
-    APPOSITION_ENDS, GROUP_POSSESSIVES, LEGAL_SUFFIXES, ORGANISATION_NOUNS,
+    APPOSITION_ENDS, COMPANY_POSSESSIONS, GROUP_POSSESSIVES, LEGAL_SUFFIXES, ORGANISATION_NOUNS,
     ORGANISATION_POSSESSIONS, PLACE_NOUNS, PLACE_PREFIXES, POSSESSIVE_PLACES, SAINTS, SPEECH_VERBS,
-    STRONG_PLACE_PREPOSITIONS, SURNAME_PLACE_WORDS, WEAK_PLACE_PREPOSITIONS,
+    STAKES, STRONG_PLACE_PREPOSITIONS, SURNAME_PLACE_WORDS, WEAK_PLACE_PREPOSITIONS,
 };
 use super::detect::{JOINERS, PARTICLES, ends_with_possessive, join, name_end, name_key};
 use super::lexicon::Lexicon;
@@ -282,8 +282,13 @@ impl Sentence<'_> {
             if lex.is_role(&key) && !before.is_capitalised() && !firm {
                 votes[0] += 3;
             }
+            // "Shares in Brightwave", "a stake in Hanul": what is owned is a company.
+            let owned =
+                at >= 2 && key == "in" && STAKES.contains(&self.tokens[at - 2].key().as_ref());
             // "In Char Kukri Mukri": a preposition starting the sentence counts too.
-            if STRONG_PLACE_PREPOSITIONS.contains(&key.as_ref()) {
+            if owned {
+                votes[1] += 2;
+            } else if STRONG_PLACE_PREPOSITIONS.contains(&key.as_ref()) {
                 votes[2] += 2;
             } else if WEAK_PLACE_PREPOSITIONS.contains(&key.as_ref()) {
                 votes[2] += 1;
@@ -322,10 +327,51 @@ impl Sentence<'_> {
         if speaks && (run.len() > 1 || (subject && lex.known(&name).is_none() && !camel)) {
             votes[0] += 1;
         }
-        if ends_with_possessive(run[last].text)
-            && after.is_some_and(|t| ORGANISATION_POSSESSIONS.contains(&t.key().as_ref()))
-        {
+        // "Brightwave's chief executive", "Brightwave shareholders", "Cocobod chief
+        // executive Kwabena Owusu-Ansah".
+        let possession = after.is_some_and(|t| {
+            t.joined
+                && !t.is_capitalised()
+                && if ends_with_possessive(run[last].text) {
+                    ORGANISATION_POSSESSIONS.contains(&t.key().as_ref())
+                } else {
+                    COMPANY_POSSESSIONS.contains(&t.key().as_ref()) && lex.known(&name).is_none()
+                }
+        });
+        if possession {
             votes[1] += 2;
+        }
+        // "Golnar Ebadi has built her career", "Ebadi and her co-writer": only people are
+        // "his" or "hers" - when the name is the subject, not in "the capital of Chucuito,
+        // for his first rally".
+        let opens_clause = before.is_none_or(|b| {
+            !run[0].joined
+                || matches!(
+                    b.key().as_ref(),
+                    "that"
+                        | "and"
+                        | "but"
+                        | "when"
+                        | "while"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "if"
+                        | "as"
+                )
+        });
+        let subject_of_clause = opens_clause && !(run.len() == 1 && at == 0);
+        let pronoun = subject_of_clause
+            && self.tokens[at + run.len()..]
+                .iter()
+                .take(4)
+                .take_while(|t| !t.is_capitalised() && t.joined)
+                .any(|t| matches!(t.text, "his" | "her" | "himself" | "herself"));
+        if pronoun {
+            votes[0] += 2;
         }
         // "OSLO, March 3 (Nordwire) -": the name in brackets after a dateline's date is the
         // news agency.
@@ -452,6 +498,12 @@ impl Sentence<'_> {
         let mut kind = None;
         for (i, t) in self.tokens[after..].iter().enumerate().take(6) {
             let key = t.key();
+            // "the Perth-based battery metals miner": a compound adjective describes.
+            let compound = (t.is_capitalised() && self.text[t.range.end..].starts_with('-'))
+                || self.text[..t.range.start].ends_with('-');
+            if compound {
+                continue;
+            }
             // "…, the company said": who speaks, not what the name is.
             if i > 0 && SPEECH_VERBS.contains(&key.as_ref()) {
                 return None;

@@ -81,6 +81,37 @@ pub(super) const ORGANISATION_POSSESSIONS: &[&str] = &[
     "bid",
     "offer",
 ];
+/// Words after a name, without a possessive, that make it a company: "Brightwave
+/// shareholders", "Cocobod chief executive Kwabena Owusu-Ansah".
+pub(super) const COMPANY_POSSESSIONS: &[&str] = &[
+    "shares",
+    "shareholders",
+    "shareholder",
+    "chief",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "directors",
+    "board",
+    "staff",
+    "employees",
+    "revenue",
+    "revenues",
+    "profits",
+    "stock",
+];
+/// What one owns a part of, before "in": "shares in Brightwave".
+pub(super) const STAKES: &[&str] = &[
+    "shares",
+    "stake",
+    "stakes",
+    "stakeholding",
+    "investment",
+    "investments",
+    "holding",
+    "holdings",
+    "interest",
+];
 /// Place words that are common surnames too: "Helen Marsh", "John Hill".
 pub(super) const SURNAME_PLACE_WORDS: &[&str] = &[
     "marsh", "hill", "hills", "field", "wood", "woods", "green", "cross", "grove", "ridge",

@@ -205,9 +205,10 @@ impl Lexicon {
         self.demonyms.contains(&words.to_lowercase())
     }
 
-    /// A common given name, written in title case ("Elena", "Otávio"; not "ELENA").
+    /// A common given name, written in title case ("Elena", "Otávio"; not "ELENA"), or
+    /// two short syllables joined as Korean and Chinese given names are ("Seo-yeon").
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.listed_gender(word).is_some()
+        self.listed_gender(word).is_some() || is_syllable_pair(word)
     }
 
     /// The gender a given name is listed for, when it is listed for one only.
@@ -248,6 +249,21 @@ impl Lexicon {
         }
         self.given_names.get(&fold(word)).copied()
     }
+}
+
+/// "Ji-ho", "Seo-yeon": a capitalised syllable, a hyphen, a lower-case one, each of two to
+/// four letters.
+fn is_syllable_pair(word: &str) -> bool {
+    let Some((first, second)) = word.split_once('-') else {
+        return false;
+    };
+    let letters = |part: &str| {
+        (2..=4).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic)
+    };
+    letters(first)
+        && letters(second)
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && second.chars().all(char::is_lowercase)
 }
 
 /// A word in lower case without accents: "Otávio" → "otavio".

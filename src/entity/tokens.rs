@@ -140,13 +140,29 @@ pub fn tokenize_into<'a>(text: &'a str, base: usize, tokens: &mut Vec<Token<'a>>
     }
 }
 
-/// A given name whose second part is in lower case: "Chia-hao", "Yu-ting", with `second`
-/// the byte where that part starts.
+/// A given name whose second part is in lower case: "Chia-hao", "Yu-ting", or two short
+/// syllables as Korean and Chinese names are written ("Ji-ho", "Seo-yeon"), but not a
+/// place with an English suffix ("Kyiv-led", "Bonn-born"); `second` is the byte where the
+/// second part starts.
 fn hyphenated_given_name(text: &str, start: usize, second: usize) -> bool {
     let rest = &text[second..];
     let part = rest.len() - rest.trim_start_matches(char::is_alphabetic).len();
-    super::lexicon::lexicon().is_given_name(&text[start..second + part])
+    let first_len = text[start..second - 1].chars().count();
+    let second_part = &rest[..part];
+    let syllables = (2..=4).contains(&first_len)
+        && (2..=4).contains(&second_part.chars().count())
+        && !ENGLISH_SUFFIXES.contains(&second_part);
+    syllables || super::lexicon::lexicon().is_given_name(&text[start..second + part])
 }
+
+/// Short English words written after a hyphen to make an adjective of a name.
+const ENGLISH_SUFFIXES: &[&str] = &[
+    "led", "run", "born", "made", "held", "free", "wide", "like", "type", "size", "long", "era",
+    "area", "only", "less", "bred", "year", "old", "day", "week", "term", "time", "mile", "foot",
+    "page", "hour", "base", "fed", "tied", "up", "in", "out", "off", "on", "bond", "rich", "poor",
+    "hit", "ship", "side", "town", "city", "zone", "wise", "ward", "set", "bid", "deal", "plan",
+    "act", "law", "tax", "cap", "war", "men", "man",
+];
 
 /// A lower-case part of a hyphenated name followed by a capitalised one: "os-Montes".
 fn lower_part_then_capital(rest: &str) -> bool {
