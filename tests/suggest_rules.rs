@@ -79,7 +79,7 @@ type AttributionCase = (&'static str, &'static str, &'static str, &'static str);
 
 #[test]
 fn statements_are_attributed_to_who_says_them() {
-    let cases: [AttributionCase; 12] = [
+    let cases: [AttributionCase; 15] = [
         (
             "\"The vote is off,\" Tomas Berg said.",
             "The vote is off",
@@ -152,6 +152,24 @@ fn statements_are_attributed_to_who_says_them() {
             "Some 300 lorries crossed in May, the agency's monthly report shows, up from 240",
             "the agency's monthly report",
             "aside",
+        ),
+        (
+            "Cocoa prices will rise by 18 percent, the Ghana Cocoa Board said on Tuesday.",
+            "Cocoa prices will rise by 18 percent",
+            "Ghana Cocoa Board",
+            "trailing",
+        ),
+        (
+            "The new price takes effect on Oct 20, chief executive Ama Mensah told reporters.",
+            "The new price takes effect on Oct 20",
+            "Ama Mensah",
+            "trailing",
+        ),
+        (
+            "Near the border, villagers said the wolves had killed 40 sheep since March.",
+            "the wolves had killed 40 sheep since March",
+            "villagers",
+            "reported",
         ),
     ];
     for (sentence, statement, speaker, rule) in cases {

@@ -19,6 +19,42 @@ use super::{Attribution, Speaker};
 use crate::article::Article;
 use crate::entity::Entities;
 
+/// Words that open what may follow a trailing "X said" without being said: when, where,
+/// how ("…, the ministry said on Tuesday", "…, she said in a statement").
+const TAIL_STARTS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "late",
+    "early",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "this",
+    "during",
+    "after",
+    "before",
+    "following",
+    "when",
+    "while",
+    "as",
+    "via",
+    "through",
+    "by",
+    "earlier",
+    "later",
+    "recently",
+    "again",
+    "afterwards",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 /// Verbs by which documents report: "the report shows". They attribute only in an aside,
 /// at the end of a sentence, or before "that".
 const DOCUMENT_VERBS: &[&str] = &[
@@ -308,7 +344,16 @@ impl Context<'_, '_> {
         if gap_before.ends_with(',') {
             let statement = self.sentence.start..self.sentence.start + gap_before.len() - 1;
             let after_verb = text[verb_range.end..sentence_end].trim();
-            if statement.start < statement.end && after_verb.is_empty() {
+            // "…, Cocobod said on Tuesday, in an effort to …", "…, he told a news
+            // conference": when and where it was said, not what.
+            let first_after = after_verb
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let told = matches!(self.words[verb].lower.as_str(), "told" | "tells");
+            let tail = told || TAIL_STARTS.contains(&first_after.as_str());
+            if statement.start < statement.end && (after_verb.is_empty() || tail) {
                 return Some(Attribution {
                     range: trim_range(text, statement),
                     rule: "trailing",

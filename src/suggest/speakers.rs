@@ -218,9 +218,15 @@ impl Context<'_, '_> {
                 entity: Some(entity.id.clone()),
             });
         }
-        // A description needs a noun, not a lone adjective or verb.
+        // A description needs a noun, not a lone adjective or verb: one word will do when it
+        // names people in the plural ("villagers", "prosecutors", "police").
         let first = words.chars().next()?;
+        let plural = !lower.contains(' ')
+            && lower.chars().all(char::is_alphabetic)
+            && ((lower.len() >= 5 && lower.ends_with('s') && !lower.ends_with("ss"))
+                || matches!(lower.as_str(), "police" | "staff" | "people" | "officials"));
         if !(first.is_uppercase()
+            || plural
             || lower.starts_with("a ")
             || lower.starts_with("an ")
             || lower.starts_with("the ")
