@@ -230,15 +230,19 @@ impl Sentence<'_> {
             return; // "NZ$410 million": a currency
         }
         let written = &self.text[run[0].range.start..run[last].range.end];
-        let (name, end) = match lex.known(written) {
-            Some(_) => (written.to_string(), run[last].range.end),
-            None => (join(run), name_end(&run[last])),
+        let (name, end, known) = match lex.known(written) {
+            Some(known) => (written.to_string(), run[last].range.end, Some(known)),
+            None => {
+                let name = join(run);
+                let known = lex.known(&name);
+                (name, name_end(&run[last]), known)
+            }
         };
         let before = at.checked_sub(1).map(|i| &self.tokens[i]);
         let after = self.tokens.get(at + run.len());
         let rest = &self.text[run[last].range.end..];
 
-        if let Some((_, kind)) = lex.known(&name) {
+        if let Some((_, kind)) = known {
             votes[kind as usize] += 4;
         }
         if keys.iter().any(|k| lex.is_organisation_word(k)) {
@@ -324,7 +328,7 @@ impl Sentence<'_> {
         let speaks = after.is_some_and(|t| t.joined && SPEECH_VERBS.contains(&t.key().as_ref()));
         let subject = before.is_none() || !run[0].joined;
         let camel = run.len() == 1 && is_camel_case(run[0].text);
-        if speaks && (run.len() > 1 || (subject && lex.known(&name).is_none() && !camel)) {
+        if speaks && (run.len() > 1 || (subject && known.is_none() && !camel)) {
             votes[0] += 1;
         }
         // "Brightwave's chief executive", "Brightwave shareholders", "Cocobod chief
@@ -335,7 +339,7 @@ impl Sentence<'_> {
                 && if ends_with_possessive(run[last].text) {
                     ORGANISATION_POSSESSIONS.contains(&t.key().as_ref())
                 } else {
-                    COMPANY_POSSESSIONS.contains(&t.key().as_ref()) && lex.known(&name).is_none()
+                    COMPANY_POSSESSIONS.contains(&t.key().as_ref()) && known.is_none()
                 }
         });
         if possession {
