@@ -3,7 +3,8 @@
 
 Each file must be UTF-8 text with LF line endings and a final newline. It starts
 with one or more header lines that begin with "# ". After the header come entries,
-one per line (`Name|alias|alias...`, or just `Name`). There are no blank lines, no
+one per line (`Name|alias|alias...`, or just `Name`; in the given-name lists
+`Name|gender`, gender being m, f or mf). There are no blank lines, no
 comment lines after the header, and no empty fields or fields with surrounding
 spaces. Entries are sorted alphabetically, ignoring case and accents, as
 extract.py sorts them, and no string (name or alias) appears twice in a file.
@@ -22,7 +23,7 @@ import unicodedata
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
-HAND_WRITTEN = {"demonyms.txt", "organizations.txt", "news-outlets.txt"}
+HAND_WRITTEN = {"demonyms.txt", "organizations.txt", "news-outlets.txt", "peoples.txt"}
 # Letters that Unicode decomposition does not reduce to ASCII (the same table and
 # sort order as extract.py, which imports packages this script does not need).
 ASCII_EXTRA = str.maketrans({
@@ -78,6 +79,11 @@ def check(path: Path) -> list[str]:
             errors.append(f"line {number}: comment line after the header")
             continue
         fields = line.split("|")
+        if path.name.startswith("given-names"):
+            # `Name|gender`: the second field is m, f or mf, not an alias.
+            if len(fields) > 2 or (len(fields) == 2 and fields[1] not in ("m", "f", "mf")):
+                errors.append(f"line {number}: not Name|m, Name|f or Name|mf: {line!r}")
+            fields = fields[:1]
         for field in fields:
             if not field or field != field.strip():
                 errors.append(f"line {number}: empty field or surrounding spaces in {line!r}")
