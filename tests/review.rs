@@ -151,6 +151,16 @@ fn verdict_and_note_are_kept_and_listed() {
     assert_eq!(claim.verdict.as_deref(), Some("mostly true"));
     assert!(claim.note.as_deref().unwrap().contains("Ask the desk."));
 
+    // The picker opens on the claim's verdict: `V` `enter` keeps it.
+    press(&mut app, "V enter");
+    let claim = app
+        .doc
+        .annotations
+        .iter()
+        .find(|a| a.kind == Kind::Claim)
+        .unwrap();
+    assert_eq!(claim.verdict.as_deref(), Some("mostly true"));
+
     press(&mut app, "tab tab");
     let terminal = screen(&app);
     insta::assert_snapshot!(terminal.backend());
@@ -298,4 +308,22 @@ fn the_verdict_scale_comes_from_the_config() {
         .find(|a| a.kind == Kind::Claim)
         .unwrap();
     assert_eq!(claim.verdict.as_deref(), Some("wrong"));
+}
+
+#[test]
+fn a_note_is_saved_as_it_is_typed_and_undone_in_one_step() {
+    let (_dir, path) = common::copy_example("clinic-waiting-times.txt");
+    let mut app = open(&path, 120, 40, "default");
+    press(&mut app, "] a i \"Call_the_board\"");
+    // Still typing: the sidecar already has it, so a kill now loses nothing.
+    let sidecar = std::fs::read_to_string(common::sidecar_of(&path)).unwrap();
+    assert!(sidecar.contains("note = \"Call the board\""), "{sidecar}");
+    press(&mut app, "esc u");
+    let claim = app
+        .doc
+        .annotations
+        .iter()
+        .find(|a| a.kind == Kind::Claim)
+        .expect("the claim is still there");
+    assert_eq!(claim.note, None, "one undo takes back the whole note");
 }

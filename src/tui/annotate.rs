@@ -57,15 +57,16 @@ impl App {
                 linked: current.as_deref() == Some(v.as_str()),
             })
             .collect();
+        // Start on the claim's verdict, so that `V` `enter` changes nothing.
+        let chosen = choices.iter().position(|c| c.linked).unwrap_or(0);
         choices.push(Choice {
             label: "(no verdict)".into(),
             target: Target::Verdict(None),
             linked: current.is_none(),
         });
-        self.overlay = Some(Overlay::Picker(Picker::new(
-            Purpose::Verdict { claim },
-            choices,
-        )));
+        let mut picker = Picker::new(Purpose::Verdict { claim }, choices);
+        picker.chosen = chosen;
+        self.overlay = Some(Overlay::Picker(picker));
     }
 
     pub(super) fn set_verdict(&mut self, claim: &str, verdict: Option<String>) -> Option<Effect> {

@@ -273,7 +273,7 @@ impl App {
             AcceptParagraph => return self.accept_paragraph(),
             SetVerdict => self.open_verdicts(),
             EditNote => self.open_note(),
-            NoteInput(key) => self.note_input(key),
+            NoteInput(key) => return self.note_input(key),
             NoteDone => return self.close_note(),
             CycleSourceKind => return self.cycle_source_kind(),
             SelectQuote => self.select_object(TextObject::Quote),
