@@ -3,49 +3,15 @@
 
 mod common;
 
+use common::app::{open, press, screen};
+
 use std::path::Path;
 use std::process::Command;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use sidenote::annotation::Kind;
 use sidenote::document::Document;
 use sidenote::entity::EntityKind;
-use sidenote::tui::{Action, App, Keymap, Theme, parse_key, view};
-
-fn open(path: &Path, width: u16, height: u16) -> App {
-    let doc = Document::open(path, None).expect("open article");
-    let mut app = App::new(doc, Keymap::default(), Theme::load("default").unwrap());
-    app.update(Action::Resize(width, height));
-    app
-}
-
-/// Keys as in the keymap file, separated by spaces; `"text"` in quotes types each character.
-fn press(app: &mut App, keys: &str) {
-    for key in keys.split_whitespace() {
-        if let Some(text) = key.strip_prefix('"').and_then(|k| k.strip_suffix('"')) {
-            for c in text.chars() {
-                let key = if c == '_' {
-                    "space".to_string()
-                } else {
-                    c.to_string()
-                };
-                press(app, &key);
-            }
-            continue;
-        }
-        let key = parse_key(key).unwrap_or_else(|| panic!("`{key}` is not a key"));
-        if let Some(effect) = app.handle_key(key) {
-            app.perform(effect);
-        }
-    }
-}
-
-fn screen(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
-    terminal.draw(|frame| view::draw(frame, app)).unwrap();
-    terminal
-}
+use sidenote::tui::App;
 
 fn chosen(app: &App) -> &str {
     &app.doc.entities.get(app.entity).unwrap().name
@@ -69,7 +35,7 @@ fn entities_json(dir: &Path, article: &str) -> serde_json::Value {
 #[test]
 fn the_filter_narrows_the_panel_and_escape_clears_it() {
     let (_dir, path) = common::copy_example("harbour-wire.txt");
-    let mut app = open(&path, 100, 30);
+    let mut app = open(&path, 100, 30, "default");
     press(&mut app, "tab / \"ber\"");
     let terminal = screen(&app);
     insta::assert_snapshot!(terminal.backend());
@@ -95,7 +61,7 @@ fn the_filter_narrows_the_panel_and_escape_clears_it() {
 #[test]
 fn n_and_shift_n_step_through_the_mentions() {
     let (_dir, path) = common::copy_example("harbour-wire.txt");
-    let mut app = open(&path, 120, 40);
+    let mut app = open(&path, 120, 40, "default");
     press(&mut app, "tab");
     let berg = app.doc.entities.get(app.entity).unwrap().clone();
     assert_eq!(berg.name, "Tomas Berg");
@@ -127,7 +93,7 @@ fn n_and_shift_n_step_through_the_mentions() {
 #[test]
 fn corrections_are_saved_reloaded_and_used_by_the_command_line() {
     let (dir, path) = common::copy_example("harbour-wire.txt");
-    let mut app = open(&path, 120, 40);
+    let mut app = open(&path, 120, 40, "default");
     press(
         &mut app,
         "tab / \"whitfield\" enter r ctrl-u \"Jonas_A._Whitfield\" enter",
@@ -203,7 +169,7 @@ fn corrections_are_saved_reloaded_and_used_by_the_command_line() {
 #[test]
 fn undo_takes_back_a_correction() {
     let (_dir, path) = common::copy_example("harbour-wire.txt");
-    let mut app = open(&path, 120, 40);
+    let mut app = open(&path, 120, 40, "default");
     press(&mut app, "tab x");
     assert!(app.doc.entities.iter().all(|e| e.name != "Tomas Berg"));
     press(&mut app, "u");
@@ -222,7 +188,7 @@ fn undo_takes_back_a_correction() {
 #[test]
 fn s_in_the_panel_makes_the_entity_a_source() {
     let (_dir, path) = common::copy_example("harbour-wire.txt");
-    let mut app = open(&path, 120, 40);
+    let mut app = open(&path, 120, 40, "default");
     press(&mut app, "tab n n s");
     let berg = app
         .doc
@@ -252,7 +218,7 @@ fn a_selection_becomes_an_entity_with_every_occurrence() {
         "a.txt",
         "Fjordvind paid the bill in May. Fjordvind later closed its office.\n",
     );
-    let mut app = open(&path, 100, 30);
+    let mut app = open(&path, 100, 30, "default");
     assert!(app.doc.entities.iter().all(|e| e.name != "Fjordvind"));
     press(&mut app, "v E");
     let added = app
@@ -288,7 +254,7 @@ fn long_names_are_shortened_with_an_ellipsis_inside_a_narrow_panel() {
         "a.txt",
         "The Vestland Ocean and Coastal Research Institute of Advanced Studies met. It is in Bergen.\n",
     );
-    let app = open(&path, 70, 12);
+    let app = open(&path, 70, 12, "default");
     let terminal = screen(&app);
     let text = terminal.backend().to_string();
     assert!(text.contains('…'), "{text}");

@@ -3,49 +3,14 @@
 
 mod common;
 
+use common::app::{open, press, screen};
+
 use std::path::Path;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use sidenote::annotation::{Kind, SourceKind};
 use sidenote::document::Document;
-use sidenote::tui::{Action, App, Keymap, Theme, parse_key, view};
-
-fn open(path: &Path, width: u16, height: u16, theme: &str) -> App {
-    let doc = Document::open(path, None).expect("open article");
-    let mut app = App::new(doc, Keymap::default(), Theme::load(theme).unwrap());
-    app.update(Action::Resize(width, height));
-    app
-}
-
-/// Keys as the keymap writes them; `"text"` types each character (`_` is a space, `/` a
-/// new line in a note).
-fn press(app: &mut App, keys: &str) {
-    for key in keys.split_whitespace() {
-        if let Some(text) = key.strip_prefix('"').and_then(|k| k.strip_suffix('"')) {
-            for c in text.chars() {
-                let key = match c {
-                    '_' => "space".to_string(),
-                    '/' => "enter".to_string(),
-                    c => c.to_string(),
-                };
-                press(app, &key);
-            }
-            continue;
-        }
-        let key = parse_key(key).unwrap_or_else(|| panic!("`{key}` is not a key"));
-        if let Some(effect) = app.handle_key(key) {
-            app.perform(effect);
-        }
-    }
-}
-
-fn screen(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
-    terminal.draw(|frame| view::draw(frame, app)).unwrap();
-    terminal
-}
+use sidenote::tui::App;
 
 fn clinic(width: u16, height: u16) -> (tempfile::TempDir, App) {
     let (dir, path) = common::copy_example("clinic-waiting-times.txt");

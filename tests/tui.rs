@@ -2,38 +2,18 @@
 
 mod common;
 
-use std::path::Path;
+use common::app::{open, press, screen};
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use sidenote::annotation::{Annotation, Kind};
 use sidenote::document::Document;
-use sidenote::tui::{Action, App, Keymap, Theme, parse_key, view};
-
-/// Open an article in an app the size of a terminal.
-fn open(path: &Path, width: u16, height: u16, theme: &str) -> App {
-    let doc = Document::open(path, None).expect("open article");
-    let mut app = App::new(doc, Keymap::default(), Theme::load(theme).unwrap());
-    app.update(Action::Resize(width, height));
-    app
-}
+use sidenote::tui::{App, Keymap};
 
 /// Open a copy of an example article in the default theme.
 fn open_example(name: &str, width: u16, height: u16) -> (tempfile::TempDir, App) {
     let (dir, path) = common::copy_example(name);
     let app = open(&path, width, height, "default");
     (dir, app)
-}
-
-/// Type keys written as in the keymap file, separated by spaces: "j j c", "ctrl-r".
-fn press(app: &mut App, keys: &str) {
-    for key in keys.split_whitespace() {
-        let key = parse_key(key).unwrap_or_else(|| panic!("`{key}` is not a key"));
-        if let Some(effect) = app.handle_key(key) {
-            app.perform(effect);
-        }
-    }
 }
 
 /// The first annotation of a kind, in text order.
@@ -52,12 +32,6 @@ fn type_text(app: &mut App, text: &str) {
     }
 }
 
-fn draw(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
-    terminal.draw(|frame| view::draw(frame, app)).unwrap();
-    terminal
-}
-
 /// Tag a claim on the fourth sentence and a source on the speaker of the next one, then
 /// move focus to the entity panel.
 fn tagged_then_panel(width: u16, height: u16) -> (tempfile::TempDir, App) {
@@ -69,20 +43,20 @@ fn tagged_then_panel(width: u16, height: u16) -> (tempfile::TempDir, App) {
 #[test]
 fn screen_80x24_with_a_claim_a_source_and_the_panel_focused() {
     let (_dir, app) = tagged_then_panel(80, 24);
-    insta::assert_snapshot!(draw(&app).backend());
+    insta::assert_snapshot!(screen(&app).backend());
 }
 
 #[test]
 fn screen_120x40_with_a_claim_a_source_and_the_panel_focused() {
     let (_dir, app) = tagged_then_panel(120, 40);
-    insta::assert_snapshot!(draw(&app).backend());
+    insta::assert_snapshot!(screen(&app).backend());
 }
 
 #[test]
 fn help_lists_every_key_of_the_keymap() {
     let (_dir, mut app) = open_example("demo.txt", 160, 72);
     press(&mut app, "?");
-    let terminal = draw(&app);
+    let terminal = screen(&app);
     insta::assert_snapshot!(terminal.backend());
     let screen = terminal.backend().to_string();
     for (_, bindings) in Keymap::default().sections() {
@@ -165,7 +139,7 @@ fn linking_to_an_entity_makes_a_source_of_its_nearest_mention() {
     let (_dir, mut app) = open_example("harbour-wire.txt", 120, 40);
     press(&mut app, "j j j c l");
     type_text(&mut app, "tomas");
-    let picker = draw(&app).backend().to_string();
+    let picker = screen(&app).backend().to_string();
     assert!(picker.contains("person: Tomas Berg"), "{picker}");
     press(&mut app, "enter");
     let source = first(&app, Kind::Source);
@@ -199,7 +173,7 @@ fn moving_to_the_end_scrolls_the_last_paragraph_into_view() {
     press(&mut app, "G");
     let last = app.doc.article.sentences().len() - 1;
     assert_eq!(app.cursor, last);
-    let screen = draw(&app).backend().to_string();
+    let screen = screen(&app).backend().to_string();
     let last_words: String = app
         .doc
         .article
@@ -244,7 +218,7 @@ fn without_colour_claims_are_underlined_sources_bold_and_marked_in_the_gutter() 
     let (_dir, path) = common::copy_example("demo.txt");
     let mut app = open(&path, 100, 30, "mono");
     press(&mut app, "j j c j s g");
-    let terminal = draw(&app);
+    let terminal = screen(&app);
     let buffer = terminal.backend().buffer();
     for cell in &buffer.content {
         assert_eq!(cell.fg, ratatui::style::Color::Reset, "mono uses no colour");
@@ -285,7 +259,7 @@ fn wide_characters_take_two_cells() {
         "陈伟说水能载舟亦能覆舟这是一句古话工程师们常常引用它来提醒自己水的力量 👋🏽 end.\n\nSecond paragraph.\n",
     );
     let app = open(&path, 40, 12, "default");
-    let terminal = draw(&app);
+    let terminal = screen(&app);
     let screen = terminal.backend().to_string();
     insta::assert_snapshot!(screen);
     let buffer = terminal.backend().buffer();
@@ -299,7 +273,7 @@ fn wide_characters_take_two_cells() {
 fn a_tiny_terminal_says_it_is_too_small() {
     let (_dir, path) = common::copy_example("demo.txt");
     let app = open(&path, 18, 3, "default");
-    let screen = draw(&app).backend().to_string();
+    let screen = screen(&app).backend().to_string();
     assert!(screen.contains("Terminal too"), "{screen}");
 }
 
@@ -309,14 +283,11 @@ fn quitting_with_unsaved_annotations_asks_twice() {
     // Make the sidecar unwritable: a folder stands where it should go.
     std::fs::create_dir(dir.path().join("demo.txt.sidenote.toml")).unwrap();
     press(&mut app, "c");
-    let screen = draw(&app).backend().to_string();
-    assert!(
-        screen.contains("NOT SAVED · cannot save sidecar"),
-        "{screen}"
-    );
+    let shown = screen(&app).backend().to_string();
+    assert!(shown.contains("NOT SAVED · cannot save sidecar"), "{shown}");
     press(&mut app, "q");
     assert!(!app.quit, "the first q warns");
-    assert!(draw(&app).backend().to_string().contains("press q again"));
+    assert!(screen(&app).backend().to_string().contains("press q again"));
     press(&mut app, "q");
     assert!(app.quit);
 }

@@ -1,6 +1,7 @@
 //! The article's title and date, read from its first paragraphs.
 
-const MONTHS: [&str; 12] = [
+/// The months in English, in lower case, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

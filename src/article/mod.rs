@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 pub use chars::CharIndex;
 pub use meta::Dateline;
+pub(crate) use meta::MONTHS;
 pub use segment::trim_range;
 
 use crate::error::{Error, Result};

@@ -282,42 +282,39 @@ fn add_headline_mentions(
                 }
                 let name = join(run).to_lowercase();
                 let mention = run[0].range.start..name_end(&run[len - 1]);
-                let entity = names.get(&name).copied().or_else(|| {
-                    let (canonical, _) = lex.known(&name)?;
-                    names.get(&canonical.to_lowercase()).copied()
-                });
-                match entity {
-                    Some(entity) => Some((len, Some(entity), mention)),
-                    None if run.iter().all(Token::is_capitalised) => {
-                        let (_, kind) = lex.known(&name)?;
-                        (kind == EntityKind::Place).then_some((len, None, mention))
+                if let Some(&entity) = names.get(&name) {
+                    return Some((len, Ok(entity), mention));
+                }
+                let (canonical, kind) = lex.known(&name)?;
+                match names.get(&canonical.to_lowercase()) {
+                    Some(&entity) => Some((len, Ok(entity), mention)),
+                    None if kind == EntityKind::Place && run.iter().all(Token::is_capitalised) => {
+                        Some((len, Err(canonical), mention))
                     }
                     None => None,
                 }
             });
-            match found {
-                Some((len, Some(entity), mention)) => {
-                    entities[entity].mentions.push(mention);
-                    i += len;
-                }
-                Some((len, None, mention)) => {
-                    let (canonical, kind) = lex
-                        .known(&join(&tokens[i..i + len]))
-                        .expect("looked up above");
+            let Some((len, entity, mention)) = found else {
+                i += 1;
+                continue;
+            };
+            i += len;
+            match entity {
+                Ok(entity) => entities[entity].mentions.push(mention),
+                // A place the body does not name.
+                Err(canonical) => {
                     let id = super::slug(canonical);
                     if !entities.iter().any(|e| e.id == id) {
                         names.insert(canonical.to_lowercase(), entities.len());
                         entities.push(Entity {
                             id,
                             name: canonical.to_string(),
-                            kind,
+                            kind: EntityKind::Place,
                             aliases: Vec::new(),
                             mentions: vec![mention],
                         });
                     }
-                    i += len;
                 }
-                None => i += 1,
             }
         }
     }

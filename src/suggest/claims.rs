@@ -1,8 +1,9 @@
 //! Claim suggestions: sentences with checkable content.
 
 use super::ClaimSuggestion;
-use super::words::{CAUSES, COMPARISONS, FINDINGS, MONEY_WORDS, MONTHS, NUMBER_WORDS};
+use super::words::{CAUSES, COMPARISONS, FINDINGS, MONEY_WORDS, NUMBER_WORDS};
 use crate::article::Article;
+use crate::article::MONTHS;
 
 /// Every body sentence that carries something checkable, with the rule that says so.
 pub fn claims(article: &Article) -> Vec<ClaimSuggestion> {

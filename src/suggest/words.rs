@@ -260,19 +260,3 @@ pub const CAUSES: &[&str] = &[
     "consequence",
     "therefore",
 ];
-
-/// Months, for dates.
-pub const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
