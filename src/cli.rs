@@ -53,15 +53,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = EntitiesFormat::Table)]
         format: EntitiesFormat,
     },
-    /// Write the article's annotations in another format.
+    /// Write the article's annotations in another format; with --recursive, those of every
+    /// article with a sidecar in a folder, into one file.
     Export {
+        /// The article, or with --recursive a folder.
         article: PathBuf,
         /// Output format.
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (brat: OUT.ann and OUT.txt).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Export every article with a sidecar under the folder ARTICLE, in parallel, into
+        /// one file with an article column (csv, json and markdown).
+        #[arg(short, long)]
+        recursive: bool,
     },
     /// Report whether every annotation still anchors to the text; exit 1 if any does not.
     Check { article: PathBuf },
@@ -79,4 +85,31 @@ pub enum EntitiesFormat {
 pub enum ExportFormat {
     /// Lossless JSON: article metadata, entities, annotations with anchors and links.
     Json,
+    /// One row per claim: id, paragraph, offsets, text, sources, entities, verdict, note.
+    Csv,
+    /// A report to read: claims by verdict with sources and notes, sourcing, entities.
+    Markdown,
+    /// One self-contained page: the article highlighted, a legend and the claim list.
+    Html,
+    /// brat standoff: OUT.txt and OUT.ann (claims, sources, entities, links, verdicts, notes).
+    Brat,
+    /// W3C Web Annotation JSON-LD, one annotation per claim and source.
+    W3c,
+    /// schema.org ClaimReview JSON-LD for every claim with a verdict.
+    Claimreview,
+}
+
+impl From<ExportFormat> for sidenote::export::Format {
+    fn from(format: ExportFormat) -> Self {
+        use sidenote::export::Format;
+        match format {
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Markdown => Format::Markdown,
+            ExportFormat::Html => Format::Html,
+            ExportFormat::Brat => Format::Brat,
+            ExportFormat::W3c => Format::W3c,
+            ExportFormat::Claimreview => Format::ClaimReview,
+        }
+    }
 }

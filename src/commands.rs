@@ -10,7 +10,9 @@ use sidenote::document::Document;
 use sidenote::export;
 use sidenote::tui::{self, App, Keymap, Theme};
 
-use crate::cli::{EntitiesFormat, ExportFormat};
+use sidenote::export::{Format, Options, Output};
+
+use crate::cli::{EntitiesFormat, Global};
 
 /// The built-in demo article, opened when sidenote is run without one.
 const DEMO: &str = include_str!("../examples/demo.txt");
@@ -56,7 +58,7 @@ fn scratch_demo() -> Result<PathBuf> {
 pub fn entities(article: &Path, sidecar: Option<&Path>, format: EntitiesFormat) -> Result<()> {
     let doc = Document::open(article, sidecar)?;
     let text = match format {
-        EntitiesFormat::Json => json_text(&export::entities_json(&doc)),
+        EntitiesFormat::Json => export::json_text(&export::entities_json(&doc)),
         EntitiesFormat::Table => export::entities_table(&doc),
     };
     write_stdout(&text)
@@ -67,7 +69,7 @@ pub fn suggest(article: &Path, sidecar: Option<&Path>, format: EntitiesFormat) -
     let suggestions =
         sidenote::suggest::suggest(&doc.article, &doc.entities).without(&doc.rejected);
     let text = match format {
-        EntitiesFormat::Json => json_text(&export::suggestions_json(&doc, &suggestions)),
+        EntitiesFormat::Json => export::json_text(&export::suggestions_json(&doc, &suggestions)),
         EntitiesFormat::Table => export::suggestions_table(&doc, &suggestions),
     };
     write_stdout(&text)
@@ -76,25 +78,39 @@ pub fn suggest(article: &Path, sidecar: Option<&Path>, format: EntitiesFormat) -
 pub fn export(
     article: &Path,
     sidecar: Option<&Path>,
-    format: ExportFormat,
-    output: Option<&PathBuf>,
+    format: Format,
+    output: Option<&Path>,
+    global: &Global,
 ) -> Result<()> {
-    let doc = Document::open(article, sidecar)?;
-    let text = match format {
-        ExportFormat::Json => json_text(&export::export_json(&doc)),
-    };
-    match output {
-        Some(path) => {
-            sidenote::sidecar::write_atomically(path, text.as_bytes()).map_err(|source| {
-                sidenote::Error::WriteOutput {
-                    path: path.clone(),
-                    cause: source,
-                }
-                .into()
-            })
-        }
-        None => write_stdout(&text),
+    if article.is_dir() {
+        anyhow::bail!(
+            "{} is a folder; add --recursive to export every article in it",
+            article.display()
+        );
     }
+    let doc = Document::open(article, sidecar)?;
+    let rendered = export::render(&doc, format, &export_options(global)?)?;
+    match (output, rendered) {
+        (Some(path), rendered) => {
+            export::write(&rendered, path, &doc)?;
+            Ok(())
+        }
+        (None, Output::One(text)) => write_stdout(&text),
+        // Standard output takes one file: the annotations; their text is the article's.
+        (None, Output::Brat { ann, .. }) => write_stdout(&ann),
+    }
+}
+
+/// The verdict scale and theme an export uses, from the config and `--theme`.
+pub fn export_options(global: &Global) -> Result<Options> {
+    let config = Config::load(global.config.as_deref())?;
+    Ok(Options {
+        verdicts: config.verdicts,
+        theme: global
+            .theme
+            .clone()
+            .unwrap_or_else(|| "default".to_string()),
+    })
 }
 
 /// Prints placed, moved and orphaned counts; returns whether every annotation is placed.
@@ -126,14 +142,8 @@ pub fn check(article: &Path, sidecar: Option<&Path>) -> Result<bool> {
     Ok(orphaned.is_empty())
 }
 
-fn json_text(value: &serde_json::Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).expect("JSON values always serialise");
-    text.push('\n');
-    text
-}
-
 /// Write to stdout; a closed pipe (`| head`) is not an error worth a message.
-fn write_stdout(text: &str) -> Result<()> {
+pub fn write_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

@@ -1,3 +1,4 @@
+mod batch;
 mod cli;
 mod commands;
 
@@ -19,7 +20,24 @@ fn main() -> ExitCode {
             article,
             format,
             output,
-        }) => commands::export(article, sidecar, *format, output.as_ref()),
+            recursive: false,
+        }) => commands::export(
+            article,
+            sidecar,
+            (*format).into(),
+            output.as_deref(),
+            &cli.global,
+        ),
+        Some(Command::Export {
+            article,
+            format,
+            output,
+            recursive: true,
+        }) => match batch::export(article, (*format).into(), output.as_deref(), &cli.global) {
+            Ok(true) => Ok(()),
+            Ok(false) => return ExitCode::from(1),
+            Err(err) => Err(err),
+        },
         Some(Command::Check { article }) => match commands::check(article, sidecar) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::from(1),

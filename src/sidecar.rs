@@ -43,10 +43,13 @@ pub struct Loaded {
 }
 
 impl Sidecar {
+    /// What a sidecar's name adds to its article's.
+    pub const SUFFIX: &str = ".sidenote.toml";
+
     /// The default sidecar path: `<article file name>.sidenote.toml` beside the article.
     pub fn default_path(article: &Path) -> PathBuf {
         let mut name = article.file_name().unwrap_or_default().to_os_string();
-        name.push(".sidenote.toml");
+        name.push(Sidecar::SUFFIX);
         article.with_file_name(name)
     }
 
