@@ -184,7 +184,7 @@ fn write_entities(out: &mut String, doc: &Document, h2: &str, h3: &str) {
         if members.is_empty() {
             continue;
         }
-        members.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()));
+        members.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
         let _ = writeln!(out, "{h3} {}\n", kind.plural());
         for entity in members {
             let aliases = if entity.aliases.is_empty() {
