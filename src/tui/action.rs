@@ -15,6 +15,8 @@ pub enum Action {
     FocusNext,
     /// Move focus to the previous pane.
     FocusPrevious,
+    /// Export the annotations: choose a format in a picker, then the file to write.
+    Export,
 
     /// Move the cursor to the next sentence.
     CursorDown,

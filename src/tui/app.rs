@@ -223,6 +223,7 @@ impl App {
             ShowHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             FocusNext => self.toggle_focus(true),
             FocusPrevious => self.toggle_focus(false),
+            Export => self.open_export(),
             Resize(width, height) => {
                 self.area = Rect::new(0, 0, width, height);
                 self.scroll_to_cursor();

@@ -159,6 +159,12 @@ impl App {
                 };
                 return self.merge_entity(&entity, into);
             }
+            Purpose::Export => {
+                if let Target::Format(format) = choice.target {
+                    self.ask_export_path(format);
+                }
+                return None;
+            }
         };
         let claim_range = self
             .doc
@@ -185,7 +191,7 @@ impl App {
                     "Linked {claim} to new source {source}: {description}"
                 ));
             }
-            Target::Verdict(_) => return None,
+            Target::Verdict(_) | Target::Format(_) => return None,
             Target::Entity(index) => {
                 let entity = self.doc.entities.get(index)?.clone();
                 self.remember(format!("link {claim} to {}", entity.name));

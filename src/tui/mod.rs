@@ -6,6 +6,7 @@ pub mod action;
 mod annotate;
 pub mod app;
 pub(crate) mod edit;
+mod export;
 mod history;
 pub mod keymap;
 pub mod layout;

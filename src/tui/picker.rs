@@ -14,6 +14,8 @@ pub enum Target {
     Verdict(Option<String>),
     /// A new source given by the words typed in the filter.
     NewSource,
+    /// A format to export to.
+    Format(crate::export::Format),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +35,8 @@ pub enum Purpose {
     Merge { entity: String },
     /// A verdict for the claim with this id.
     Verdict { claim: String },
+    /// The format of an export.
+    Export,
 }
 
 #[derive(Debug, Clone)]

@@ -14,6 +14,8 @@ pub enum Purpose {
     Filter,
     /// The annotation list's filter, applied as it is typed.
     ListFilter,
+    /// The file an export in this format goes to.
+    ExportPath(crate::export::Format),
 }
 
 #[derive(Debug, Clone)]
@@ -56,7 +58,7 @@ impl App {
                 self.list.filter = prompt.text().to_string();
                 self.list.chosen = 0;
             }
-            Purpose::Rename { .. } => {}
+            Purpose::Rename { .. } | Purpose::ExportPath(_) => {}
         }
     }
 
@@ -66,6 +68,10 @@ impl App {
         };
         match &prompt.purpose {
             Purpose::Rename { entity } => self.rename_entity(entity, prompt.text().trim()),
+            Purpose::ExportPath(format) => {
+                self.export_to(*format, prompt.text().trim());
+                None
+            }
             Purpose::Filter | Purpose::ListFilter => None,
         }
     }
@@ -75,7 +81,7 @@ impl App {
             match prompt.purpose {
                 Purpose::Filter => self.entity_filter.clear(),
                 Purpose::ListFilter => self.list.filter.clear(),
-                Purpose::Rename { .. } => {}
+                Purpose::Rename { .. } | Purpose::ExportPath(_) => {}
             }
         }
     }

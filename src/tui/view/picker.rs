@@ -12,6 +12,7 @@ pub fn render(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     let title = match &picker.purpose {
         Purpose::Link { claim } => format!(" link claim {claim} to… "),
         Purpose::Verdict { claim } => format!(" verdict on claim {claim} "),
+        Purpose::Export => " export to… ".to_string(),
         Purpose::Merge { entity } => {
             let name = app
                 .doc

@@ -41,12 +41,19 @@ pub fn render(app: &App, prompt: &Prompt, screen: Rect, panel: Option<Rect>, buf
                 buf,
             );
         }
-        Purpose::Rename { entity } => {
-            let name = app
-                .doc
-                .entities
-                .by_id(entity)
-                .map_or(entity.as_str(), |e| e.name.as_str());
+        Purpose::Rename { .. } | Purpose::ExportPath(_) => {
+            let title = match &prompt.purpose {
+                Purpose::Rename { entity } => {
+                    let name = app
+                        .doc
+                        .entities
+                        .by_id(entity)
+                        .map_or(entity.as_str(), |e| e.name.as_str());
+                    format!(" rename \u{201c}{name}\u{201d} ")
+                }
+                Purpose::ExportPath(format) => format!(" write {} to file ", format.name()),
+                Purpose::Filter | Purpose::ListFilter => unreachable!("drawn above"),
+            };
             let width = (screen.width * 3 / 5).max(24.min(screen.width));
             let area = Rect {
                 x: screen.x + (screen.width - width) / 2,
@@ -54,8 +61,7 @@ pub fn render(app: &App, prompt: &Prompt, screen: Rect, panel: Option<Rect>, buf
                 width,
                 height: 3.min(screen.height),
             };
-            let inner =
-                super::popup_frame(app, &format!(" rename \u{201c}{name}\u{201d} "), area, buf);
+            let inner = super::popup_frame(app, &title, area, buf);
             input.render(inner, buf);
         }
     }
