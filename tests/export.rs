@@ -346,3 +346,45 @@ fn a_folder_asks_for_recursive_and_a_format_that_combines() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("csv, json or markdown"));
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn json_keeps_the_editors_entity_corrections_and_rejected_suggestions() {
+    use sidenote::entity::{Correction, EntityKind};
+    use sidenote::suggest::{Rejection, SuggestionKind};
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("ferry.txt");
+    std::fs::copy(FIXTURE, &article).unwrap();
+    let mut doc = Document::open(&article, None).unwrap();
+    doc.corrections.push(Correction::added(
+        "Port Captain's Office",
+        EntityKind::Organization,
+        vec![],
+    ));
+    let text = doc.article.text();
+    let at = text.find("Government figures published").unwrap();
+    let end = at + text[at..].find('.').unwrap();
+    let rejection = Rejection::new(&doc.article, SuggestionKind::Claim, at..end);
+    doc.rejected.push(rejection);
+    doc.save().unwrap();
+
+    let doc = Document::open(&article, None).unwrap();
+    let value = sidenote::export::export_json(&doc);
+    assert_eq!(value["corrections"][0]["name"], "Port Captain's Office");
+    assert_eq!(value["corrections"][0]["type"], "organization");
+    let rejected = &value["rejected"][0];
+    assert_eq!(rejected["kind"], "claim");
+    let (start, end) = (
+        rejected["start"].as_u64().unwrap(),
+        rejected["end"].as_u64().unwrap(),
+    );
+    assert_eq!(
+        slice(doc.article.text(), start as usize, end as usize),
+        rejected["text"].as_str().unwrap()
+    );
+    assert!(
+        rejected["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Government figures published")
+    );
+}

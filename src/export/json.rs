@@ -8,7 +8,7 @@ use crate::annotation::{Annotation, Kind};
 use crate::article::Article;
 use crate::document::Document;
 use crate::entity::Entity;
-use crate::suggest::Suggestions;
+use crate::suggest::{Rejection, Suggestions};
 
 /// Version of the `export --format json` schema.
 pub const EXPORT_FORMAT: &str = "sidenote-export/1";
@@ -37,6 +37,24 @@ pub fn export_json(doc: &Document) -> Value {
         },
         "entities": doc.entities.iter().map(|e| entity(article, e)).collect::<Vec<_>>(),
         "annotations": doc.annotations.iter().map(|a| annotation(article, a)).collect::<Vec<_>>(),
+        "corrections": doc.corrections,
+        "rejected": doc.rejected.iter().map(|r| rejection(article, r)).collect::<Vec<_>>(),
+    })
+}
+
+/// A suggestion the editor rejected, placed like an annotation.
+fn rejection(article: &Article, r: &Rejection) -> Value {
+    let (start, end) = match &r.placement {
+        Placement::At(range) => (article.char_of(range.start), article.char_of(range.end)),
+        _ => (r.anchor.start, r.anchor.end),
+    };
+    json!({
+        "kind": r.kind,
+        "start": start,
+        "end": end,
+        "text": r.anchor.quote,
+        "prefix": r.anchor.prefix,
+        "suffix": r.anchor.suffix,
     })
 }
 
