@@ -1,7 +1,9 @@
 //! What sidenote writes for other programs and people.
 
+pub mod brat;
 mod json;
 mod table;
+pub mod w3c;
 
 pub use json::{EXPORT_FORMAT, entities_json, export_json, suggestions_json};
 pub use table::{entities_table, suggestions_table};
