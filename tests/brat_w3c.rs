@@ -78,7 +78,10 @@ fn every_brat_offset_slices_the_text_exactly() {
     // Claims, sources and entity mentions, many of them after accents and emoji.
     assert!(spans > 15, "{spans} T lines");
     assert!(wide >= 4, "{wide} spans with characters wider than a byte");
-    for quote in ["👩‍🔬 Dr. Kofi Mensah-Lindqvist", "Navegação Atlântica & Filhos"] {
+    for quote in [
+        "👩‍🔬 Dr. Kofi Mensah-Lindqvist",
+        "Navegação Atlântica & Filhos",
+    ] {
         assert!(
             exported.ann.contains(&format!("\t{quote}\n")),
             "{quote} is a span"
@@ -139,9 +142,14 @@ fn a_detached_source_is_kept_in_both_formats() {
         .find(|a| a["id"] == "urn:sidenote:ferry.txt:s5")
         .unwrap();
     assert_eq!(s5["target"], "ferry.txt", "it targets the whole article");
-    assert!(s5["body"].as_array().unwrap().iter().any(|b| b["purpose"]
-        == "describing"
-        && b["value"] == "a phone call with the port captain, March 4"));
+    assert!(
+        s5["body"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["purpose"] == "describing"
+                && b["value"] == "a phone call with the port captain, March 4")
+    );
 }
 
 #[test]
@@ -160,6 +168,27 @@ fn brat_verdicts_and_notes_stay_on_one_line() {
         assert!(
             line.split('\t').count() >= 2 && "TRAN#".contains(&line[..1]),
             "{line}"
+        );
+    }
+}
+
+#[test]
+fn every_json_offset_slices_the_text_to_its_quote() {
+    let (_dir, path) = ferry();
+    let doc = Document::open(&path, None).unwrap();
+    let exported = sidenote::export::export_json(&doc);
+    let text = doc.article.text();
+    let annotations = exported["annotations"].as_array().unwrap();
+    let placed: Vec<&Value> = annotations
+        .iter()
+        .filter(|a| a["text"].is_string())
+        .collect();
+    assert_eq!(placed.len(), 9);
+    for a in placed {
+        let (start, end) = (a["start"].as_u64().unwrap(), a["end"].as_u64().unwrap());
+        assert_eq!(
+            chars(text, start as usize, end as usize),
+            a["text"].as_str().unwrap()
         );
     }
 }

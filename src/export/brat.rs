@@ -91,10 +91,7 @@ pub fn export(doc: &Document) -> Brat {
         let entity = &doc.entities.as_slice()[index];
         let t = out.span(entity_type(entity.kind), article, range.clone());
         out.reference(t, ENTITY_DB, &entity.id, &entity.name);
-        mention_ts
-            .entry(&entity.id)
-            .or_default()
-            .push((range, t));
+        mention_ts.entry(&entity.id).or_default().push((range, t));
     }
 
     for a in doc.annotations.iter() {
@@ -108,7 +105,10 @@ pub fn export(doc: &Document) -> Brat {
         let mention = mention_ts.get(entity.as_str()).and_then(|list| {
             let here = a.range();
             list.iter()
-                .find(|(m, _)| here.as_ref().is_some_and(|r| m.start < r.end && r.start < m.end))
+                .find(|(m, _)| {
+                    here.as_ref()
+                        .is_some_and(|r| m.start < r.end && r.start < m.end)
+                })
                 .or(list.first())
         });
         match mention {
@@ -337,7 +337,13 @@ mod tests {
 
     #[test]
     fn tokens_have_no_white_space_and_come_back() {
-        for value in ["mostly true", "a_b 50% off", "tab\there\nline", "naïve — ok", ""] {
+        for value in [
+            "mostly true",
+            "a_b 50% off",
+            "tab\there\nline",
+            "naïve — ok",
+            "",
+        ] {
             let t = token(value);
             assert!(!t.contains(char::is_whitespace), "{t:?}");
             assert_eq!(untoken(&t), value);

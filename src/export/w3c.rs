@@ -42,7 +42,9 @@ pub fn export(doc: &Document) -> Value {
         .iter()
         .map(|a| annotation(doc, &base, &source, a))
         .collect();
-    let label = article.title().map_or_else(|| source.clone(), str::to_string);
+    let label = article
+        .title()
+        .map_or_else(|| source.clone(), str::to_string);
     json!({
         "@context": CONTEXT,
         "id": base,
@@ -162,9 +164,7 @@ fn quote_selector(anchor: &Anchor) -> Value {
 pub(crate) fn iri_segment(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let plain = !c.is_ascii()
-            && !c.is_whitespace()
-            && !c.is_control()
+        let plain = (!c.is_ascii() && !c.is_whitespace() && !c.is_control())
             || c.is_ascii_alphanumeric()
             || "-._~!$&'()*+,;=@".contains(c);
         if plain {

@@ -165,7 +165,10 @@ fn entity_of(doc: &Document, ann: &Ann, t: &str, text: &str, chars: &CharIndex) 
 fn anchor(span: &Span, text: &str, chars: &CharIndex) -> Anchor {
     let start = span.fragments.iter().map(|f| f.0).min().unwrap_or(0);
     let end = span.fragments.iter().map(|f| f.1).max().unwrap_or(0);
-    let fits = span.fragments.iter().all(|&(s, e)| s <= e && e <= chars.len_chars());
+    let fits = span
+        .fragments
+        .iter()
+        .all(|&(s, e)| s <= e && e <= chars.len_chars());
     if fits {
         let slice = |s: usize, e: usize| &text[chars.byte_of(text, s)..chars.byte_of(text, e)];
         let said: Vec<&str> = span.fragments.iter().map(|&(s, e)| slice(s, e)).collect();
@@ -222,8 +225,14 @@ fn parse(path: &Path, text: &str) -> Result<Ann> {
         };
         match id.chars().next() {
             Some('T') => {
-                let fragments = offsets(&body.trim_start()[name.len()..])
-                    .ok_or_else(|| bad(column, format!("{id} needs offsets as \"START END\", with \";\" between fragments")))?;
+                let fragments = offsets(&body.trim_start()[name.len()..]).ok_or_else(|| {
+                    bad(
+                        column,
+                        format!(
+                            "{id} needs offsets as \"START END\", with \";\" between fragments"
+                        ),
+                    )
+                })?;
                 ann.order.push(id.to_string());
                 ann.spans.insert(
                     id.to_string(),

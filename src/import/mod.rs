@@ -78,7 +78,11 @@ pub struct Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", plural(self.added, "annotation added", "annotations added"))?;
+        write!(
+            f,
+            "{}",
+            plural(self.added, "annotation added", "annotations added")
+        )?;
         if self.unplaced > 0 {
             write!(
                 f,
@@ -90,7 +94,11 @@ impl fmt::Display for Report {
             write!(f, ", {} already present", self.duplicates)?;
         }
         if self.ignored > 0 {
-            write!(f, ", {}", plural(self.ignored, "entry not imported", "entries not imported"))?;
+            write!(
+                f,
+                ", {}",
+                plural(self.ignored, "entry not imported", "entries not imported")
+            )?;
         }
         Ok(())
     }
@@ -180,9 +188,9 @@ fn merge(doc: &mut Document, incoming: Incoming) -> Report {
             Place::Detached if item.kind == Kind::Source => (empty_anchor(), Placement::Detached),
             Place::Detached => {
                 report.ignored += 1;
-                report
-                    .details
-                    .push(format!("{name} was not imported: a claim needs text in the article"));
+                report.details.push(format!(
+                    "{name} was not imported: a claim needs text in the article"
+                ));
                 continue;
             }
             Place::Text(anchor) if anchor.quote.is_empty() => {
@@ -227,7 +235,10 @@ fn merge(doc: &mut Document, incoming: Incoming) -> Report {
         } else {
             report.added += 1;
         }
-        let id = match item.id.filter(|id| fits(id, item.kind) && !taken.contains(id)) {
+        let id = match item
+            .id
+            .filter(|id| fits(id, item.kind) && !taken.contains(id))
+        {
             Some(id) => {
                 taken.insert(id.clone());
                 id

@@ -76,7 +76,12 @@ fn annotations(value: &Value) -> Option<Vec<&Value>> {
         let mut page = value.get("first").filter(|p| p.is_object());
         page?;
         while let Some(this) = page {
-            found.extend(this.get("items").and_then(Value::as_array).into_iter().flatten());
+            found.extend(
+                this.get("items")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten(),
+            );
             page = this.get("next").filter(|p| p.is_object());
         }
         return Some(found);
@@ -181,9 +186,7 @@ fn item(doc: &Document, annotation: &Value, index: usize) -> Result<Item, String
 
     let name = format!("{} {}", item.kind, item.key);
     let target = many(annotation.get("target")).into_iter().next();
-    let selectors: Vec<&Value> = target
-        .map(|t| many(t.get("selector")))
-        .unwrap_or_default();
+    let selectors: Vec<&Value> = target.map(|t| many(t.get("selector"))).unwrap_or_default();
     let selector = |kind: &str| selectors.iter().copied().find(|s| is_a(s, kind));
     let position = selector("TextPositionSelector").and_then(|s| {
         let at = |key| s.get(key).and_then(Value::as_u64).map(|n| n as usize);
