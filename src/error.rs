@@ -89,6 +89,23 @@ pub enum Error {
     #[error("terminal error: {reason}", reason = io_reason(.0))]
     Terminal(#[source] io::Error),
 
+    /// A file to import could not be read.
+    #[error("cannot read import file {path}: {reason}", path = .path.display(), reason = io_reason(.cause))]
+    ReadImport { path: PathBuf, cause: io::Error },
+
+    /// A file to import is broken at a place in it; nothing was imported.
+    #[error("cannot import {path}: it is broken at line {line}, column {column}: {message}; nothing was imported", path = .path.display())]
+    BadImport {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+
+    /// A file to import is not what its format says it should be; nothing was imported.
+    #[error("cannot import {path}: {message}; nothing was imported", path = .path.display())]
+    NotImportable { path: PathBuf, message: String },
+
     /// Writing an export or other output failed.
     #[error("cannot write {path}: {reason}", path = .path.display(), reason = io_reason(.cause))]
     WriteOutput { path: PathBuf, cause: io::Error },

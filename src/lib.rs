@@ -14,6 +14,7 @@ pub mod document;
 pub mod entity;
 pub mod error;
 pub mod export;
+pub mod import;
 pub mod sidecar;
 pub mod suggest;
 #[cfg(feature = "tui")]

@@ -1,11 +1,13 @@
 //! What sidenote writes for other programs and people.
 
+pub mod brat;
 pub mod claimreview;
 pub mod csv;
 mod json;
 pub mod markdown;
 mod table;
 pub mod view;
+pub mod w3c;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,103 @@
+//! Reading sidenote's own `export --format json` (`sidenote-export/1`), every field of
+//! every annotation: ids, anchors, links, verdicts, notes, sources' kinds, entities and
+//! descriptions, and created and modified times. Its entities are not read (detection and
+//! the editor's corrections make them), nor its article metadata.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::{Incoming, Item, Place, read_text};
+use crate::anchor::Anchor;
+use crate::annotation::{Kind, SourceKind};
+use crate::error::{Error, Result};
+use crate::export::EXPORT_FORMAT;
+
+/// Only the format, read first so that another file is refused for the right reason.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Export {
+    annotations: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+struct Entry {
+    id: String,
+    kind: Kind,
+    start: Option<usize>,
+    end: Option<usize>,
+    /// The quote; absent for a source that is not in the text.
+    text: Option<String>,
+    #[serde(default)]
+    prefix: Option<String>,
+    #[serde(default)]
+    suffix: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+    verdict: Option<String>,
+    entity: Option<String>,
+    source_kind: Option<SourceKind>,
+    description: Option<String>,
+    note: Option<String>,
+    created: Option<String>,
+    modified: Option<String>,
+}
+
+pub(super) fn read(path: &Path) -> Result<Incoming> {
+    let text = read_text(path)?;
+    let broken = |err: serde_json::Error| Error::BadImport {
+        path: path.to_path_buf(),
+        line: err.line(),
+        column: err.column(),
+        message: super::w3c::json_message(&err),
+    };
+    let header: Header = serde_json::from_str(&text).map_err(broken)?;
+    if header.format.as_deref() != Some(EXPORT_FORMAT) {
+        let found = match header.format {
+            Some(format) => format!("its format is \"{format}\""),
+            None => "it has no \"format\"".to_string(),
+        };
+        return Err(Error::NotImportable {
+            path: path.to_path_buf(),
+            message: format!(
+                "it is not a sidenote JSON export: {found}, where \"{EXPORT_FORMAT}\" was expected"
+            ),
+        });
+    }
+    let export: Export = serde_json::from_str(&text).map_err(broken)?;
+    let items = export
+        .annotations
+        .into_iter()
+        .map(|entry| Item {
+            key: entry.id.clone(),
+            place: match entry.text {
+                None => Place::Detached,
+                Some(quote) => Place::Text(Anchor {
+                    start: entry.start.unwrap_or(0),
+                    end: entry.end.unwrap_or(0),
+                    quote,
+                    prefix: entry.prefix.unwrap_or_default(),
+                    suffix: entry.suffix.unwrap_or_default(),
+                }),
+            },
+            id: Some(entry.id),
+            kind: entry.kind,
+            sources: entry.sources,
+            entity: entry.entity,
+            source_kind: entry.source_kind,
+            description: entry.description,
+            verdict: entry.verdict,
+            note: entry.note,
+            created: entry.created,
+            modified: entry.modified,
+        })
+        .collect();
+    Ok(Incoming {
+        items,
+        ignored: Vec::new(),
+    })
+}
