@@ -16,6 +16,7 @@ pub mod error;
 pub mod export;
 pub mod sidecar;
 pub mod suggest;
+pub mod themes;
 #[cfg(feature = "tui")]
 pub mod tui;
 
