@@ -1,5 +1,6 @@
 //! What sidenote writes for other programs and people.
 
+pub mod html;
 mod json;
 mod table;
 
