@@ -17,6 +17,7 @@ pub mod export;
 pub mod import;
 pub mod sidecar;
 pub mod suggest;
+pub mod themes;
 #[cfg(feature = "tui")]
 pub mod tui;
 

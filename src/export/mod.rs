@@ -3,6 +3,7 @@
 pub mod brat;
 pub mod claimreview;
 pub mod csv;
+pub mod html;
 mod json;
 pub mod markdown;
 mod table;

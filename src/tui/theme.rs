@@ -1,22 +1,16 @@
-//! Themes: TOML files with a `[palette]` of named colours and `[styles]` keyed by dotted
-//! scopes that fall back along the dots (`entity.person` → `entity`). The built-in ones
-//! are embedded from `themes/`; `--theme` takes a name or a file's path.
+//! Themes in the terminal: the styles of a theme file ([`crate::themes`]) as ratatui
+//! styles, looked up by dotted scopes that fall back along the dots (`entity.person` →
+//! `entity`).
 
 use std::collections::HashMap;
-use std::path::Path;
-use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
-use serde::Deserialize;
 
 use crate::error::Error;
+use crate::themes::{self, Colour, ThemeFile};
 
 /// Built-in themes, embedded so a fresh install has them.
-pub const BUILT_IN: &[(&str, &str)] = &[
-    ("default", include_str!("../../themes/default.toml")),
-    ("light", include_str!("../../themes/light.toml")),
-    ("mono", include_str!("../../themes/mono.toml")),
-];
+pub use crate::themes::BUILT_IN;
 
 #[derive(Debug, Clone)]
 pub struct Theme {
@@ -24,46 +18,10 @@ pub struct Theme {
     styles: HashMap<String, Style>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    #[serde(default)]
-    palette: HashMap<String, String>,
-    #[serde(default)]
-    styles: HashMap<String, StyleSpec>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StyleSpec {
-    fg: Option<String>,
-    bg: Option<String>,
-    #[serde(default)]
-    modifiers: Vec<String>,
-}
-
 impl Theme {
     /// A built-in theme by name, or a theme file by path.
     pub fn load(name_or_path: &str) -> Result<Theme, Error> {
-        if let Some((name, text)) = BUILT_IN.iter().find(|(n, _)| *n == name_or_path) {
-            return Theme::parse(name, text);
-        }
-        let path = Path::new(name_or_path);
-        if !path.exists() {
-            let names: Vec<&str> = BUILT_IN.iter().map(|(n, _)| *n).collect();
-            return Err(Error::Theme {
-                name: name_or_path.to_string(),
-                message: format!(
-                    "no built-in theme has that name and no such file exists (built in: {})",
-                    names.join(", ")
-                ),
-            });
-        }
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Theme {
-            name: path.display().to_string(),
-            message: crate::error::io_reason(&e),
-        })?;
-        Theme::parse(&path.display().to_string(), &text)
+        ThemeFile::load(name_or_path).map(Theme::from_file)
     }
 
     /// The theme `--theme` asked for, else mono when NO_COLOR is set, else the default.
@@ -74,49 +32,30 @@ impl Theme {
     }
 
     pub fn parse(name: &str, text: &str) -> Result<Theme, Error> {
-        let bad = |message: String| Error::Theme {
-            name: name.to_string(),
-            message,
-        };
-        let file: File = toml::from_str(text).map_err(|err| {
-            let at = err.span().map_or(0, |s| s.start);
-            let line = text[..at].matches('\n').count() + 1;
-            let column = text[..at]
-                .rsplit('\n')
-                .next()
-                .map_or(0, |l| l.chars().count())
-                + 1;
-            bad(format!(
-                "line {line}, column {column}: {}",
-                err.message().trim()
-            ))
-        })?;
-        let colour = |scope: &str, value: &str| -> Result<Color, Error> {
-            let resolved = file.palette.get(value).map_or(value, String::as_str);
-            Color::from_str(resolved)
-                .map_err(|_| bad(format!("style `{scope}` has an unknown colour `{value}`")))
-        };
-        let mut styles = HashMap::new();
-        for (scope, spec) in &file.styles {
-            let mut style = Style::default();
-            if let Some(fg) = &spec.fg {
-                style = style.fg(colour(scope, fg)?);
-            }
-            if let Some(bg) = &spec.bg {
-                style = style.bg(colour(scope, bg)?);
-            }
-            for name in &spec.modifiers {
-                let modifier = modifier(name).ok_or_else(|| {
-                    bad(format!("style `{scope}` has an unknown modifier `{name}`"))
-                })?;
-                style = style.add_modifier(modifier);
-            }
-            styles.insert(scope.clone(), style);
-        }
-        Ok(Theme {
-            name: name.to_string(),
+        ThemeFile::parse(name, text).map(Theme::from_file)
+    }
+
+    fn from_file(file: ThemeFile) -> Theme {
+        let styles = file
+            .styles()
+            .map(|(scope, spec)| {
+                let mut style = Style::default();
+                if let Some(fg) = spec.fg {
+                    style = style.fg(colour(fg));
+                }
+                if let Some(bg) = spec.bg {
+                    style = style.bg(colour(bg));
+                }
+                for m in &spec.modifiers {
+                    style = style.add_modifier(modifier(*m));
+                }
+                (scope.to_string(), style)
+            })
+            .collect();
+        Theme {
+            name: file.name,
             styles,
-        })
+        }
     }
 
     /// The style of a scope, falling back along the dots: `entity.person` → `entity`.
@@ -134,19 +73,45 @@ impl Theme {
     }
 }
 
-fn modifier(name: &str) -> Option<Modifier> {
-    Some(match name {
-        "bold" => Modifier::BOLD,
-        "dim" => Modifier::DIM,
-        "italic" => Modifier::ITALIC,
-        "underlined" => Modifier::UNDERLINED,
-        "reversed" => Modifier::REVERSED,
-        "crossed_out" => Modifier::CROSSED_OUT,
-        "slow_blink" => Modifier::SLOW_BLINK,
-        "rapid_blink" => Modifier::RAPID_BLINK,
-        "hidden" => Modifier::HIDDEN,
-        _ => return None,
-    })
+fn colour(colour: Colour) -> Color {
+    const TERMINAL: [Color; 16] = [
+        Color::Black,
+        Color::Red,
+        Color::Green,
+        Color::Yellow,
+        Color::Blue,
+        Color::Magenta,
+        Color::Cyan,
+        Color::Gray,
+        Color::DarkGray,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightMagenta,
+        Color::LightCyan,
+        Color::White,
+    ];
+    match colour {
+        Colour::Reset => Color::Reset,
+        Colour::Terminal(i) => TERMINAL[usize::from(i) % TERMINAL.len()],
+        Colour::Indexed(i) => Color::Indexed(i),
+        Colour::Rgb(r, g, b) => Color::Rgb(r, g, b),
+    }
+}
+
+fn modifier(modifier: themes::Modifier) -> Modifier {
+    match modifier {
+        themes::Modifier::Bold => Modifier::BOLD,
+        themes::Modifier::Dim => Modifier::DIM,
+        themes::Modifier::Italic => Modifier::ITALIC,
+        themes::Modifier::Underlined => Modifier::UNDERLINED,
+        themes::Modifier::Reversed => Modifier::REVERSED,
+        themes::Modifier::CrossedOut => Modifier::CROSSED_OUT,
+        themes::Modifier::SlowBlink => Modifier::SLOW_BLINK,
+        themes::Modifier::RapidBlink => Modifier::RAPID_BLINK,
+        themes::Modifier::Hidden => Modifier::HIDDEN,
+    }
 }
 
 #[cfg(test)]
