@@ -69,6 +69,17 @@ pub enum Command {
         #[arg(short, long)]
         recursive: bool,
     },
+    /// Add annotations made elsewhere (brat, W3C Web Annotation, sidenote JSON) to the
+    /// article's sidecar.
+    Import {
+        article: PathBuf,
+        /// The format of IN.
+        #[arg(long, value_enum)]
+        from: ImportFormat,
+        /// The file to import (for brat, the .ann; the .txt beside it is read too).
+        #[arg(value_name = "IN")]
+        input: PathBuf,
+    },
     /// Report whether every annotation still anchors to the text; exit 1 if any does not.
     Check { article: PathBuf },
 }
@@ -79,6 +90,27 @@ pub enum EntitiesFormat {
     Table,
     /// One JSON document: {"article", "entities": [{"id", "name", "type", "aliases", "mentions"}]}.
     Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ImportFormat {
+    /// brat standoff (.ann), as sidenote or brat writes it.
+    Brat,
+    /// W3C Web Annotation JSON-LD: a collection, a page, an array or one annotation.
+    W3c,
+    /// sidenote's own `export --format json`.
+    Json,
+}
+
+impl From<ImportFormat> for sidenote::import::Format {
+    fn from(format: ImportFormat) -> Self {
+        use sidenote::import::Format;
+        match format {
+            ImportFormat::Brat => Format::Brat,
+            ImportFormat::W3c => Format::W3c,
+            ImportFormat::Json => Format::Json,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

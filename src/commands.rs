@@ -113,6 +113,23 @@ pub fn export_options(global: &Global) -> Result<Options> {
     })
 }
 
+/// Add the annotations of `input` to the article's sidecar and say what was done.
+pub fn import(
+    article: &Path,
+    sidecar: Option<&Path>,
+    from: sidenote::import::Format,
+    input: &Path,
+) -> Result<()> {
+    let mut doc = Document::open(article, sidecar)?;
+    let report = sidenote::import::import(&mut doc, from, input)?;
+    doc.save()?;
+    let mut out = format!("{}: {report}\n", doc.sidecar_path().display());
+    for detail in &report.details {
+        out.push_str(&format!("  {detail}\n"));
+    }
+    write_stdout(&out)
+}
+
 /// Prints placed, moved and orphaned counts; returns whether every annotation is placed.
 pub fn check(article: &Path, sidecar: Option<&Path>) -> Result<bool> {
     let doc = Document::open(article, sidecar)?;

@@ -38,6 +38,11 @@ fn main() -> ExitCode {
             Ok(false) => return ExitCode::from(1),
             Err(err) => Err(err),
         },
+        Some(Command::Import {
+            article,
+            from,
+            input,
+        }) => commands::import(article, sidecar, (*from).into(), input),
         Some(Command::Check { article }) => match commands::check(article, sidecar) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::from(1),

@@ -320,3 +320,51 @@ fn errors_are_one_clear_line() {
     }
     assert!(path.exists());
 }
+
+#[test]
+fn import_adds_what_another_tool_exported_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export");
+    for name in ["ferry.txt", "ferry.txt.sidenote.toml"] {
+        std::fs::copy(fixture.join(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::create_dir(dir.path().join("copy")).unwrap();
+    std::fs::copy(fixture.join("ferry.txt"), dir.path().join("copy/ferry.txt")).unwrap();
+    let out = sidenote(
+        &["export", "ferry.txt", "--format", "brat", "-o", "out"],
+        dir.path(),
+    );
+    assert!(out.status.success());
+    assert!(dir.path().join("out.ann").exists() && dir.path().join("out.txt").exists());
+
+    let out = sidenote(
+        &["import", "copy/ferry.txt", "--from", "brat", "out.ann"],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "copy/ferry.txt.sidenote.toml: 10 annotations added\n"
+    );
+    let sidecar = std::fs::read_to_string(dir.path().join("copy/ferry.txt.sidenote.toml")).unwrap();
+    assert!(sidecar.contains("verdict = \"misleading\""));
+    assert!(sidecar.contains("sources = [\"s1\", \"s2\"]"));
+
+    // A file that is not what --from says is refused, and the sidecar is left as it was.
+    let out = sidenote(
+        &["import", "copy/ferry.txt", "--from", "json", "out.ann"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        message.contains("out.ann") && message.contains("nothing was imported"),
+        "{message}"
+    );
+    let after = std::fs::read_to_string(dir.path().join("copy/ferry.txt.sidenote.toml")).unwrap();
+    assert_eq!(after, sidecar);
+}

@@ -388,3 +388,19 @@ fn json_keeps_the_editors_entity_corrections_and_rejected_suggestions() {
             .starts_with("Government figures published")
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_export_is_readable_by_others_and_a_replaced_file_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.md");
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let doc = fixture();
+    let output = export::render(&doc, Format::Markdown, &Options::default()).unwrap();
+    export::write(&output, &out, &doc).unwrap();
+    assert_eq!(mode(&out), 0o644);
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).unwrap();
+    export::write(&output, &out, &doc).unwrap();
+    assert_eq!(mode(&out), 0o600);
+}

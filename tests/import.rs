@@ -411,3 +411,47 @@ fn a_claim_across_a_paragraph_break_goes_through_brat_in_fragments() {
     let back = doc.annotations.get(&id).unwrap();
     assert_eq!(back.range(), Some(from..to));
 }
+
+#[test]
+fn json_carries_the_editors_entity_corrections_and_rejections_across() {
+    use sidenote::entity::{Correction, EntityKind};
+    use sidenote::suggest::{Rejection, SuggestionKind};
+    let (dir, mut original, fresh) = ferry();
+    original.corrections.push(Correction::added(
+        "Port Captain's Office",
+        EntityKind::Organization,
+        vec![],
+    ));
+    let at = original
+        .article
+        .text()
+        .find("Government figures published")
+        .unwrap();
+    let suggested = sidenote::suggest::suggest(&original.article, &original.entities);
+    let claim = suggested.claims.iter().find(|c| c.range.start == at);
+    let range = claim.expect("the rules suggest this claim").range.clone();
+    let rejection = Rejection::new(&original.article, SuggestionKind::Claim, range);
+    original.rejected.push(rejection);
+    original.save().unwrap();
+    let original = Document::open(&dir.path().join("ferry.txt"), None).unwrap();
+
+    let file = export(&dir, &original, Format::Json);
+    let mut imported = Document::open(&fresh, None).unwrap();
+    let report = import(&mut imported, Format::Json, &file).unwrap();
+    assert_eq!(
+        report.to_string(),
+        "10 annotations added, 1 entity correction, 1 rejected suggestion"
+    );
+    imported.save().unwrap();
+    let reopened = Document::open(&fresh, None).unwrap();
+    assert_eq!(reopened.corrections, original.corrections);
+    assert_eq!(reopened.rejected, original.rejected);
+    // The rejected claim is not suggested again in the copy.
+    let suggested = sidenote::suggest::suggest(&reopened.article, &reopened.entities)
+        .without(&reopened.rejected);
+    assert!(suggested.claims.iter().all(|c| c.range.start != at));
+    // A second import adds nothing.
+    let mut again = reopened;
+    let report = import(&mut again, Format::Json, &file).unwrap();
+    assert_eq!(report.added + report.corrections + report.rejections, 0);
+}

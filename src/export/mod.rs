@@ -119,8 +119,11 @@ pub fn render(doc: &Document, format: Format, options: &Options) -> Result<Outpu
         Format::Csv => csv::export(doc),
         Format::Markdown => markdown::export(doc, &options.verdicts),
         Format::ClaimReview => json_text(&claimreview::export(doc)),
-        Format::Html | Format::Brat | Format::W3c => {
-            unimplemented!("merged from the other branches")
+        Format::Html => html::export(doc, &options.theme)?,
+        Format::W3c => json_text(&w3c::export(doc)),
+        Format::Brat => {
+            let brat::Brat { txt, ann } = brat::export(doc);
+            return Ok(Output::Brat { txt, ann });
         }
     }))
 }

@@ -1,7 +1,8 @@
 //! Reading sidenote's own `export --format json` (`sidenote-export/1`), every field of
 //! every annotation: ids, anchors, links, verdicts, notes, sources' kinds, entities and
-//! descriptions, and created and modified times. Its entities are not read (detection and
-//! the editor's corrections make them), nor its article metadata.
+//! descriptions, and created and modified times; and the editor's entity corrections and
+//! rejected suggestions, which the sidecar keeps too. Its detected entities are not read
+//! (detection makes them again), nor its article metadata.
 
 use std::path::Path;
 
@@ -10,8 +11,10 @@ use serde::Deserialize;
 use super::{Incoming, Item, Place, read_text};
 use crate::anchor::Anchor;
 use crate::annotation::{Kind, SourceKind};
+use crate::entity::Correction;
 use crate::error::{Error, Result};
 use crate::export::EXPORT_FORMAT;
+use crate::suggest::SuggestionKind;
 
 /// Only the format, read first so that another file is refused for the right reason.
 #[derive(Deserialize)]
@@ -22,6 +25,22 @@ struct Header {
 #[derive(Deserialize)]
 struct Export {
     annotations: Vec<Entry>,
+    #[serde(default)]
+    corrections: Vec<Correction>,
+    #[serde(default)]
+    rejected: Vec<Rejected>,
+}
+
+#[derive(Deserialize)]
+struct Rejected {
+    kind: SuggestionKind,
+    start: usize,
+    end: usize,
+    text: String,
+    #[serde(default)]
+    prefix: String,
+    #[serde(default)]
+    suffix: String,
 }
 
 #[derive(Deserialize)]
@@ -96,8 +115,24 @@ pub(super) fn read(path: &Path) -> Result<Incoming> {
             modified: entry.modified,
         })
         .collect();
+    let rejected = export
+        .rejected
+        .into_iter()
+        .map(|r| {
+            let anchor = Anchor {
+                start: r.start,
+                end: r.end,
+                quote: r.text,
+                prefix: r.prefix,
+                suffix: r.suffix,
+            };
+            (r.kind, anchor)
+        })
+        .collect();
     Ok(Incoming {
         items,
-        ignored: Vec::new(),
+        corrections: export.corrections,
+        rejected,
+        ..Incoming::default()
     })
 }

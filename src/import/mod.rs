@@ -28,7 +28,9 @@ use std::path::Path;
 use crate::anchor::{Anchor, Placement};
 use crate::annotation::{Annotation, Annotations, Kind, SourceKind, now};
 use crate::document::Document;
+use crate::entity::Correction;
 use crate::error::{Error, Result};
+use crate::suggest::{Rejection, SuggestionKind};
 
 /// The formats [`import`] reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +74,10 @@ pub struct Report {
     /// Entries of the file that were not imported (no text to place, a type sidenote does
     /// not know).
     pub ignored: usize,
+    /// Entity corrections added to the sidecar.
+    pub corrections: usize,
+    /// Rejected suggestions added to the sidecar.
+    pub rejections: usize,
     /// One sentence for each unplaced or ignored entry and each dropped link.
     pub details: Vec<String>,
 }
@@ -92,6 +98,24 @@ impl fmt::Display for Report {
         }
         if self.duplicates > 0 {
             write!(f, ", {} already present", self.duplicates)?;
+        }
+        if self.corrections > 0 {
+            write!(
+                f,
+                ", {}",
+                plural(self.corrections, "entity correction", "entity corrections")
+            )?;
+        }
+        if self.rejections > 0 {
+            write!(
+                f,
+                ", {}",
+                plural(
+                    self.rejections,
+                    "rejected suggestion",
+                    "rejected suggestions"
+                )
+            )?;
         }
         if self.ignored > 0 {
             write!(
@@ -114,12 +138,65 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// text its offsets count into. A file that cannot be read or is not in the format is an
 /// error, and then nothing is added.
 pub fn import(doc: &mut Document, from: Format, input: &Path) -> Result<Report> {
-    let incoming = match from {
+    let mut incoming = match from {
         Format::Brat => brat::read(doc, input)?,
         Format::W3c => w3c::read(doc, input)?,
         Format::Json => json::read(input)?,
     };
-    Ok(merge(doc, incoming))
+    let (corrections, rejected) = (
+        std::mem::take(&mut incoming.corrections),
+        std::mem::take(&mut incoming.rejected),
+    );
+    let mut report = merge(doc, incoming);
+    merge_corrections(doc, corrections, &mut report);
+    merge_rejections(doc, rejected, &mut report);
+    Ok(report)
+}
+
+/// Entity corrections the sidecar does not have yet. Where both correct the same entity
+/// differently, the sidecar's correction is kept and the file's is reported.
+fn merge_corrections(doc: &mut Document, corrections: Vec<Correction>, report: &mut Report) {
+    let before = doc.corrections.len();
+    for correction in corrections {
+        match doc.corrections.iter().find(|c| c.id == correction.id) {
+            Some(mine) if *mine == correction => {}
+            Some(_) => report.details.push(format!(
+                "the sidecar already corrects entity {}; its correction was kept",
+                correction.id
+            )),
+            None => doc.corrections.push(correction),
+        }
+    }
+    report.corrections = doc.corrections.len() - before;
+    if report.corrections > 0 {
+        doc.refresh_entities();
+    }
+}
+
+/// Rejected suggestions the sidecar does not have yet, placed like annotations; one whose
+/// text is gone is dropped, as there is nothing left to suggest there.
+fn merge_rejections(
+    doc: &mut Document,
+    rejected: Vec<(SuggestionKind, Anchor)>,
+    report: &mut Report,
+) {
+    for (kind, anchor) in rejected {
+        let Placement::At(range) = anchor.place(&doc.article) else {
+            let kind = match kind {
+                SuggestionKind::Claim => "claim",
+                SuggestionKind::Attribution => "attribution",
+            };
+            report.details.push(format!(
+                "a rejected {kind} suggestion was dropped: “{}” is not in the article",
+                anchor.quote
+            ));
+            continue;
+        };
+        if !doc.rejected.iter().any(|r| r.covers(kind, &range)) {
+            doc.rejected.push(Rejection::new(&doc.article, kind, range));
+            report.rejections += 1;
+        }
+    }
 }
 
 /// What a reader found in its file.
@@ -128,6 +205,10 @@ struct Incoming {
     items: Vec<Item>,
     /// Entries not imported, one sentence each.
     ignored: Vec<String>,
+    /// The editor's entity corrections (sidenote's own JSON only).
+    corrections: Vec<Correction>,
+    /// Suggestions the editor rejected (sidenote's own JSON only).
+    rejected: Vec<(SuggestionKind, Anchor)>,
 }
 
 /// A claim or source as a file gives it.
