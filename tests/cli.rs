@@ -323,13 +323,9 @@ fn errors_are_one_clear_line() {
 
 #[test]
 fn import_adds_what_another_tool_exported_and_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export");
-    for name in ["ferry.txt", "ferry.txt.sidenote.toml"] {
-        std::fs::copy(fixture.join(name), dir.path().join(name)).unwrap();
-    }
+    let (dir, article) = common::copy_ferry();
     std::fs::create_dir(dir.path().join("copy")).unwrap();
-    std::fs::copy(fixture.join("ferry.txt"), dir.path().join("copy/ferry.txt")).unwrap();
+    std::fs::copy(&article, dir.path().join("copy/ferry.txt")).unwrap();
     let out = sidenote(
         &["export", "ferry.txt", "--format", "brat", "-o", "out"],
         dir.path(),

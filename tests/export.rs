@@ -2,6 +2,8 @@
 //! quotes, accents and emoji; offsets that slice the text exactly; spreadsheets that never
 //! run a cell; a folder exported in one go with one broken article.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -214,14 +216,7 @@ fn json_offsets_slice_the_text_for_annotations_and_entity_mentions() {
 
 #[test]
 fn an_export_never_replaces_the_article_or_its_sidecar() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("ferry.txt");
-    std::fs::copy(FIXTURE, &article).unwrap();
-    std::fs::copy(
-        format!("{FIXTURE}.sidenote.toml"),
-        dir.path().join("ferry.txt.sidenote.toml"),
-    )
-    .unwrap();
+    let (dir, article) = common::copy_ferry();
     let before = std::fs::read(&article).unwrap();
     let out = sidenote(
         &[

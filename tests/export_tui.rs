@@ -2,24 +2,8 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::app::{open, press, screen};
-
-const FIXTURE: &str = "tests/fixtures/export/ferry.txt";
-
-/// A copy of the export fixture with its sidecar, in a folder of its own.
-fn copy() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("ferry.txt");
-    std::fs::copy(FIXTURE, &article).unwrap();
-    std::fs::copy(
-        format!("{FIXTURE}.sidenote.toml"),
-        dir.path().join("ferry.txt.sidenote.toml"),
-    )
-    .unwrap();
-    (dir, article)
-}
+use common::copy_ferry as copy;
 
 fn status(app: &sidenote::tui::App) -> String {
     let terminal = screen(app);

@@ -23,6 +23,18 @@ pub fn copy_example(name: &str) -> (TempDir, PathBuf) {
     (dir, path)
 }
 
+/// The export fixture (`tests/fixtures/export/ferry.txt`) with its sidecar, copied into a
+/// fresh temporary folder; returns the folder and the article's path.
+pub fn copy_ferry() -> (TempDir, PathBuf) {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for name in ["ferry.txt", "ferry.txt.sidenote.toml"] {
+        std::fs::copy(fixtures.join(name), dir.path().join(name)).expect("copy the fixture");
+    }
+    let article = dir.path().join("ferry.txt");
+    (dir, article)
+}
+
 /// An article with the given text in a fresh temporary folder.
 pub fn article(name: &str, text: &str) -> (TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temporary folder");
