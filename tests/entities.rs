@@ -263,6 +263,16 @@ fn each_rule_on_its_own_sentence() {
             "The ferries will serve Muhu and Vormsi, the company said on Tuesday.",
             &[("Muhu", "place"), ("Vormsi", "place")],
         ),
+        (
+            "a given name counts once for a name, however often it is written",
+            "The packaging firm Mirela Tovanti won the tender. Mirela Tovanti will open a plant, \
+             and Mirela Tovanti has hired forty people.",
+            &[
+                ("Mirela Tovanti", "organization"),
+                ("Mirela Tovanti", "organization"),
+                ("Mirela Tovanti", "organization"),
+            ],
+        ),
     ];
     for (rule, text, expected) in cases {
         assert_eq!(mentions(text), owned(expected), "rule: {rule}");

@@ -98,6 +98,7 @@ fn byline(article: &Article, range: std::ops::Range<usize>, out: &mut Vec<Candid
             name: join(&name),
             range: name[0].range.start..name_end(&name[name.len() - 1]),
             votes: [4, 0, 0, 0],
+            prior: [0; 4],
             sentence_initial: false,
             acronym: None,
             coordinated: None,

@@ -18,6 +18,7 @@ impl Sentence<'_> {
         let mut run = run;
         let mut at = at;
         let mut votes: Votes = [0; 4];
+        let mut prior: Votes = [0; 4];
         // Letters after a name are not part of it: "Helena Marchetti KC".
         while run.len() > 1 && lex.is_post_nominal(run[run.len() - 1].text) {
             run = &run[..run.len() - 1];
@@ -234,14 +235,14 @@ impl Sentence<'_> {
         let saint = run.len() > 1 && SAINTS.contains(&keys[0].as_str());
         if (2..=4).contains(&run.len()) && lex.is_given_name(run[0].text) && !named_thing && !saint
         {
-            votes[0] += 2;
+            prior[0] += 2;
         }
         if run.len() > 1 && PLACE_PREFIXES.contains(&keys[0].as_str()) {
-            votes[2] += if saint { 2 } else { 1 };
+            prior[2] += if saint { 2 } else { 1 };
         }
         // "McAllister", "MacDonald", "O'Brien" are surnames.
         if run.iter().any(|t| is_gaelic_surname(t.text)) && !named_thing {
-            votes[0] += 2;
+            prior[0] += 2;
         }
         // "AeroVistula said": a capital inside a word that speaks names a company (one
         // that does not is most often a product: see `merge::default_kinds`).
@@ -274,6 +275,7 @@ impl Sentence<'_> {
             name,
             range,
             votes,
+            prior,
             sentence_initial: self.starts_clause(at),
             acronym,
             coordinated: None,
