@@ -273,6 +273,16 @@ fn each_rule_on_its_own_sentence() {
                 ("Mirela Tovanti", "organization"),
             ],
         ),
+        (
+            "the pronoun after a speaker says a person or an organisation",
+            "Talvora said it would appeal. Later Quessant said she had not been told.",
+            &[("Talvora", "organization"), ("Quessant", "person")],
+        ),
+        (
+            "a name taken up by who is a person",
+            "The prize went to Odrane Velisk, who wrote the book in prison.",
+            &[("Odrane Velisk", "person")],
+        ),
     ];
     for (rule, text, expected) in cases {
         assert_eq!(mentions(text), owned(expected), "rule: {rule}");

@@ -167,8 +167,29 @@ impl Sentence<'_> {
         let speaks = after.is_some_and(|t| t.joined && SPEECH_VERBS.contains(&t.key().as_ref()));
         let subject = before.is_none() || !run[0].joined;
         let camel = run.len() == 1 && is_camel_case(run[0].text);
-        if speaks && (run.len() > 1 || (subject && known.is_none() && !camel)) {
+        // "Liffey said it would", "Amrani said he had": the pronoun that takes up the
+        // speaker says whether it is a person or an organisation.
+        let speaker = self
+            .tokens
+            .get(at + run.len() + 1)
+            .filter(|t| speaks && t.joined);
+        let taken_up_as = speaker.map(|t| t.key());
+        match taken_up_as.as_deref() {
+            Some("he" | "she") => votes[0] += 2,
+            Some("it") if known.is_none() => votes[1] += 2,
+            _ => {}
+        }
+        if speaks
+            && taken_up_as.as_deref() != Some("it")
+            && (run.len() > 1 || (subject && known.is_none() && !camel))
+        {
             votes[0] += 1;
+        }
+        // "Hendra Kusumawardhana, who remains its chairman": only people are "who" (but in
+        // "the university in Sheikhupura, who opened", "who" is someone named before).
+        let placed = before.is_some_and(|b| STRONG_PLACE_PREPOSITIONS.contains(&b.key().as_ref()));
+        if rest.starts_with(", who ") && known.is_none() && !placed {
+            votes[0] += 2;
         }
         // "Brightwave's chief executive", "Brightwave shareholders", "Cocobod chief
         // executive Kwabena Owusu-Ansah".
