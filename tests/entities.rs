@@ -283,6 +283,12 @@ fn each_rule_on_its_own_sentence() {
             "The prize went to Odrane Velisk, who wrote the book in prison.",
             &[("Odrane Velisk", "person")],
         ),
+        (
+            "whom a spokesman or an executive serves is an organisation",
+            "The claim was denied by a spokesman for Ostrevant and by the chief executive of \
+             Belcarro.",
+            &[("Ostrevant", "organization"), ("Belcarro", "organization")],
+        ),
     ];
     for (rule, text, expected) in cases {
         assert_eq!(mentions(text), owned(expected), "rule: {rule}");

@@ -3,9 +3,9 @@
 
 use super::Sentence;
 use crate::entity::cues::{
-    COMPANY_POSSESSIONS, LEGAL_SUFFIXES, ORGANISATION_NOUNS, ORGANISATION_POSSESSIONS, PLACE_NOUNS,
-    PLACE_PREFIXES, SAINTS, SPEECH_VERBS, STAKES, STRONG_PLACE_PREPOSITIONS, SURNAME_PLACE_WORDS,
-    WEAK_PLACE_PREPOSITIONS,
+    COMPANY_POSSESSIONS, LEGAL_SUFFIXES, ORGANISATION_NOUNS, ORGANISATION_POSSESSIONS,
+    ORGANISATION_ROLES, PLACE_NOUNS, PLACE_PREFIXES, SAINTS, SPEECH_VERBS, STAKES,
+    STRONG_PLACE_PREPOSITIONS, SURNAME_PLACE_WORDS, WEAK_PLACE_PREPOSITIONS,
 };
 use crate::entity::detect::{ends_with_possessive, join, name_end, name_key};
 use crate::entity::merge::{Candidate, STARTS_OTHER, Votes};
@@ -128,8 +128,13 @@ impl Sentence<'_> {
             // "Shares in Brightwave", "a stake in Hanul": what is owned is a company.
             let owned =
                 at >= 2 && key == "in" && STAKES.contains(&self.tokens[at - 2].key().as_ref());
+            // "a spokeswoman for Vianergia", "the chief executive of Talvora": whom such a
+            // role serves is an organisation.
+            let served = at >= 2
+                && matches!(key.as_ref(), "for" | "of" | "at")
+                && ORGANISATION_ROLES.contains(&self.tokens[at - 2].key().as_ref());
             // "In Char Kukri Mukri": a preposition starting the sentence counts too.
-            if owned {
+            if owned || served {
                 votes[1] += 2;
             } else if STRONG_PLACE_PREPOSITIONS.contains(&key.as_ref()) {
                 votes[2] += 2;
