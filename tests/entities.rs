@@ -289,6 +289,14 @@ fn each_rule_on_its_own_sentence() {
              Belcarro.",
             &[("Ostrevant", "organization"), ("Belcarro", "organization")],
         ),
+        (
+            "a name set off by commas after a role is who holds it, not a list",
+            "A spokesman for Dravik Freight Lines, Temba Oyelaran, said the depot would close.",
+            &[
+                ("Dravik Freight Lines", "organization"),
+                ("Temba Oyelaran", "person"),
+            ],
+        ),
     ];
     for (rule, text, expected) in cases {
         assert_eq!(mentions(text), owned(expected), "rule: {rule}");

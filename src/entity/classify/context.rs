@@ -31,6 +31,35 @@ impl Sentence<'_> {
         false
     }
 
+    /// A role shortly before the comma before the name at `at`, in the same clause: "the
+    /// state police spokesman, Sunday Abutu", "a spokeswoman for Volta Gateway, Efua Quaye".
+    pub(super) fn role_before_comma(&self, at: usize) -> bool {
+        let Some(comma) = at.checked_sub(1) else {
+            return false;
+        };
+        let gap = &self.text[self.tokens[comma].range.end..self.tokens[at].range.start];
+        if gap != ", " {
+            return false;
+        }
+        for i in (comma.saturating_sub(5)..=comma).rev() {
+            let token = &self.tokens[i];
+            let key = token.key();
+            // "the vessel's owner, Kestrel Bulk Carriers": some roles are held by firms too.
+            let firm = ORGANISATION_NOUNS.contains(&key.as_ref())
+                || matches!(
+                    key.as_ref(),
+                    "owner" | "owners" | "buyer" | "seller" | "partner"
+                );
+            if !token.is_capitalised() && self.lex.is_role(&key) {
+                return !firm;
+            }
+            if !token.joined {
+                return false;
+            }
+        }
+        false
+    }
+
     /// "Hambantota, Sri Lanka": a name followed by a comma and a known place.
     pub(super) fn apposition_names_place(&self, after: usize) -> bool {
         let Some(next) = self.tokens.get(after) else {

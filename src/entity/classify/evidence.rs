@@ -163,6 +163,11 @@ impl Sentence<'_> {
         if self.apposition_names_place(at + run.len()) {
             votes[2] += 3;
         }
+        // "A spokeswoman for Volta Gateway, Efua Quaye, said": a name set off by commas
+        // after a role names who holds it.
+        if known.is_none() && rest.starts_with(',') && self.role_before_comma(at) {
+            votes[0] += 2;
+        }
         if age_follows(rest) {
             votes[0] += 3;
         }
