@@ -297,6 +297,16 @@ fn each_rule_on_its_own_sentence() {
                 ("Temba Oyelaran", "person"),
             ],
         ),
+        (
+            "a wire credit line names people",
+            "(Reporting by Tavita Ngaluafe; Editing by Rohan Velde)",
+            &[("Tavita Ngaluafe", "person"), ("Rohan Velde", "person")],
+        ),
+        (
+            "after a courtesy title a place word is a surname",
+            "The appeal was lodged on Monday. Ms Marsh said it would succeed.",
+            &[("Marsh", "person")],
+        ),
     ];
     for (rule, text, expected) in cases {
         assert_eq!(mentions(text), owned(expected), "rule: {rule}");

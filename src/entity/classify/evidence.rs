@@ -27,9 +27,14 @@ impl Sentence<'_> {
         let keys: Vec<String> = run.iter().map(name_key).collect();
         let last = keys.len() - 1;
         // "Deputy Finance Minister Tomas Berg", "Port Authority Director Anna Lind".
-        let institution_last = lex.is_organisation_word(&keys[last])
-            || lex.is_other_word(&keys[last])
-            || lex.is_place_word(&keys[last]);
+        // "Ms Park", "Dr Hill": after a courtesy title a place word is a surname.
+        let titled_surname = keys.len() == 2
+            && matches!(keys[0].as_str(), "mr" | "mrs" | "ms" | "miss" | "mx" | "dr")
+            && SURNAME_PLACE_WORDS.contains(&keys[1].as_str());
+        let institution_last = !titled_surname
+            && (lex.is_organisation_word(&keys[last])
+                || lex.is_other_word(&keys[last])
+                || lex.is_place_word(&keys[last]));
         if !institution_last && let Some(role) = keys[..last].iter().rposition(|k| lex.is_role(k)) {
             let prefix = &run[..=role];
             let head = prefix
@@ -140,6 +145,16 @@ impl Sentence<'_> {
                 votes[2] += 2;
             } else if WEAK_PLACE_PREPOSITIONS.contains(&key.as_ref()) {
                 votes[2] += 1;
+            }
+            // "(Reporting by Otieno Barasa; Editing by Clare Dobson)": a wire credit line.
+            let credited = key == "by"
+                && at >= 2
+                && matches!(
+                    self.tokens[at - 2].key().as_ref(),
+                    "reporting" | "editing" | "writing" | "compiled" | "photographs" | "photos"
+                );
+            if credited {
+                votes[0] += 3;
             }
             if key == "said" && run.len() > 1 {
                 votes[0] += 1;
