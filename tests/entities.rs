@@ -307,6 +307,16 @@ fn each_rule_on_its_own_sentence() {
             "The appeal was lodged on Monday. Ms Marsh said it would succeed.",
             &[("Marsh", "person")],
         ),
+        (
+            "more kinds of firm before a name: brokerages, papers, shipyards, carmakers",
+            "An analyst at the brokerage Quendral and the carmaker Ostavia both spoke to the \
+             weekly Morvanbode.",
+            &[
+                ("Quendral", "organization"),
+                ("Ostavia", "organization"),
+                ("Morvanbode", "organization"),
+            ],
+        ),
     ];
     for (rule, text, expected) in cases {
         assert_eq!(mentions(text), owned(expected), "rule: {rule}");
