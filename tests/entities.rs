@@ -263,6 +263,60 @@ fn each_rule_on_its_own_sentence() {
             "The ferries will serve Muhu and Vormsi, the company said on Tuesday.",
             &[("Muhu", "place"), ("Vormsi", "place")],
         ),
+        (
+            "a given name counts once for a name, however often it is written",
+            "The packaging firm Mirela Tovanti won the tender. Mirela Tovanti will open a plant, \
+             and Mirela Tovanti has hired forty people.",
+            &[
+                ("Mirela Tovanti", "organization"),
+                ("Mirela Tovanti", "organization"),
+                ("Mirela Tovanti", "organization"),
+            ],
+        ),
+        (
+            "the pronoun after a speaker says a person or an organisation",
+            "Talvora said it would appeal. Later Quessant said she had not been told.",
+            &[("Talvora", "organization"), ("Quessant", "person")],
+        ),
+        (
+            "a name taken up by who is a person",
+            "The prize went to Odrane Velisk, who wrote the book in prison.",
+            &[("Odrane Velisk", "person")],
+        ),
+        (
+            "whom a spokesman or an executive serves is an organisation",
+            "The claim was denied by a spokesman for Ostrevant and by the chief executive of \
+             Belcarro.",
+            &[("Ostrevant", "organization"), ("Belcarro", "organization")],
+        ),
+        (
+            "a name set off by commas after a role is who holds it, not a list",
+            "A spokesman for Dravik Freight Lines, Temba Oyelaran, said the depot would close.",
+            &[
+                ("Dravik Freight Lines", "organization"),
+                ("Temba Oyelaran", "person"),
+            ],
+        ),
+        (
+            "a wire credit line names people",
+            "(Reporting by Tavita Ngaluafe; Editing by Rohan Velde)",
+            &[("Tavita Ngaluafe", "person"), ("Rohan Velde", "person")],
+        ),
+        (
+            "after a courtesy title a place word is a surname",
+            "The appeal was lodged on Monday. Ms Marsh said it would succeed.",
+            &[("Marsh", "person")],
+        ),
+        (
+            "more kinds of firm before a name: brokerages, papers, shipyards, carmakers",
+            "An analyst at the brokerage Quendral and the carmaker Ostavia both spoke to the \
+             weekly Morvanbode.",
+            &[
+                ("Quendral", "organization"),
+                ("Ostavia", "organization"),
+                ("Morvanbode", "organization"),
+            ],
+        ),
     ];
     for (rule, text, expected) in cases {
         assert_eq!(mentions(text), owned(expected), "rule: {rule}");

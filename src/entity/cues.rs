@@ -100,6 +100,33 @@ pub(super) const COMPANY_POSSESSIONS: &[&str] = &[
     "profits",
     "stock",
 ];
+/// Roles held in an organisation, before "for", "of" or "at" and its name: "a spokeswoman
+/// for Vianergia", "the chief executive of Talvora", "employees at Kestrel".
+pub(super) const ORGANISATION_ROLES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "executive",
+    "executives",
+    "ceo",
+    "cfo",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "shareholders",
+    "shareholder",
+    "employees",
+    "employee",
+    "staff",
+    "analyst",
+    "analysts",
+    "economist",
+    "subsidiary",
+    "unit",
+    "division",
+];
 /// What one owns a part of, before "in": "shares in Brightwave".
 pub(super) const STAKES: &[&str] = &[
     "shares",
@@ -197,6 +224,25 @@ pub(super) const ORGANISATION_NOUNS: &[&str] = &[
     "non-profit",
     "cooperative",
     "co-operative",
+    "brokerage",
+    "broker",
+    "daily",
+    "weekly",
+    "tabloid",
+    "magazine",
+    "shipbuilder",
+    "shipyard",
+    "carmaker",
+    "automaker",
+    "drugmaker",
+    "chipmaker",
+    "distributor",
+    "wholesaler",
+    "supermarket",
+    "refiner",
+    "haulier",
+    "consortium",
+    "marketplace",
 ];
 /// Nouns in an apposition that make the name a place: "Båtsfjord, a fishing village".
 pub(super) const PLACE_NOUNS: &[&str] = &[

@@ -70,11 +70,29 @@ pub fn detect(article: &Article) -> Entities {
 }
 
 /// Mark each candidate that follows another in a list: "A, B and C", "A or B", "A & B".
+/// Names between commas with no "and" or "or" to close them are no list: in "a spokeswoman
+/// for Volta Gateway, Efua Quaye, said" the second names the speaker.
 fn link_lists(text: &str, candidates: &mut [Candidate], offset: usize) {
-    for k in 1..candidates.len() {
-        let gap = text[candidates[k - 1].range.end..candidates[k].range.start].trim();
-        if matches!(gap, "," | "and" | ", and" | "or" | ", or" | "&") {
-            candidates[k].coordinated = Some(offset + k - 1);
+    let mut chain_start = 0;
+    let mut closed = false;
+    for k in 1..=candidates.len() {
+        let gap = candidates
+            .get(k)
+            .map(|c| text[candidates[k - 1].range.end..c.range.start].trim());
+        match gap {
+            Some("," | "and" | ", and" | "or" | ", or" | "&") => {
+                candidates[k].coordinated = Some(offset + k - 1);
+                closed |= gap != Some(",");
+            }
+            _ => {
+                if !closed {
+                    for c in &mut candidates[chain_start + 1..k] {
+                        c.coordinated = None;
+                    }
+                }
+                chain_start = k;
+                closed = false;
+            }
         }
     }
 }
@@ -98,6 +116,7 @@ fn byline(article: &Article, range: std::ops::Range<usize>, out: &mut Vec<Candid
             name: join(&name),
             range: name[0].range.start..name_end(&name[name.len() - 1]),
             votes: [4, 0, 0, 0],
+            prior: [0; 4],
             sentence_initial: false,
             acronym: None,
             coordinated: None,

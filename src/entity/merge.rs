@@ -35,6 +35,9 @@ pub(super) struct Candidate {
     pub(super) name: String,
     pub(super) range: Range<usize>,
     pub(super) votes: Votes,
+    /// Votes from the shape of the name alone ("Maré" is a given name), which say the same
+    /// at every mention and so count once per entity, not once per mention.
+    pub(super) prior: Votes,
     /// Its first word starts the sentence, so its capital letter proves nothing.
     pub(super) sentence_initial: bool,
     /// An acronym written in brackets right after it: "World Food Programme (WFP)".
@@ -78,7 +81,9 @@ pub(super) fn merge(
 /// The mentions found under one name, and the evidence for its type.
 struct Group {
     name: String,
+    /// Every mention's votes, with the strongest prior of any mention counted once.
     votes: Votes,
+    prior: Votes,
     mentions: Vec<Range<usize>>,
     aliases: Vec<String>,
     /// Seen somewhere other than the start of a sentence, or with real evidence.
@@ -118,6 +123,7 @@ impl Groups {
             list.push(Group {
                 name,
                 votes: [0; 4],
+                prior: [0; 4],
                 mentions: Vec::new(),
                 aliases: Vec::new(),
                 confirmed: false,
@@ -125,11 +131,13 @@ impl Groups {
             list.len() - 1
         });
         let group = &mut self.list[index];
-        for (total, vote) in group.votes.iter_mut().zip(candidate.votes) {
-            *total += vote;
+        for k in 0..4 {
+            let stronger = candidate.prior[k].saturating_sub(group.prior[k]);
+            group.prior[k] += stronger;
+            group.votes[k] += candidate.votes[k] + stronger;
         }
         group.confirmed |= !candidate.sentence_initial
-            || candidate.votes.iter().any(|&v| v >= 2)
+            || (0..4).any(|k| candidate.votes[k] + candidate.prior[k] >= 2)
             || canonical.is_some();
         group.add_alias(candidate.name.clone());
         group.mentions.push(candidate.range.clone());
@@ -144,6 +152,7 @@ impl Groups {
         let Group {
             name,
             votes,
+            prior,
             mentions,
             aliases,
             confirmed,
@@ -152,6 +161,7 @@ impl Groups {
             Group {
                 name: String::new(),
                 votes: [0; 4],
+                prior: [0; 4],
                 mentions: Vec::new(),
                 aliases: Vec::new(),
                 confirmed: false,
@@ -161,6 +171,9 @@ impl Groups {
         target.mentions.extend(mentions);
         for (total, vote) in target.votes.iter_mut().zip(votes) {
             *total += vote;
+        }
+        for (strongest, vote) in target.prior.iter_mut().zip(prior) {
+            *strongest = (*strongest).max(vote);
         }
         target.confirmed |= confirmed;
         for alias in std::iter::once(name).chain(aliases) {
