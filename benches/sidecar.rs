@@ -26,8 +26,10 @@ fn sidecar(c: &mut Criterion) {
     assert!(sentences.len() >= 5_000, "{} sentences", sentences.len());
     for pair in sentences.chunks(2).take(5_000) {
         let claim = doc.annotations.add(&article, Kind::Claim, pair[0].clone());
-        let words = pair[1].start..pair[1].start + (pair[1].len() / 3).max(1);
-        let words = words.start..article.text().floor_char_boundary(words.end);
+        // The sentence's first word.
+        let sentence = &article.text()[pair[1].clone()];
+        let word = sentence.find(' ').unwrap_or(sentence.len());
+        let words = pair[1].start..pair[1].start + word;
         let source = doc.annotations.add(&article, Kind::Source, words);
         doc.annotations.link(&claim, &source);
         doc.annotations.edit(&claim, |a| {
