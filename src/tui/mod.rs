@@ -4,6 +4,7 @@
 
 pub mod action;
 mod annotate;
+mod crash;
 pub mod app;
 pub(crate) mod edit;
 mod export;
@@ -15,6 +16,7 @@ mod motion;
 pub mod note;
 mod panel;
 pub mod picker;
+pub mod printable;
 pub mod prompt;
 mod runner;
 mod selection;

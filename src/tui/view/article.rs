@@ -14,7 +14,8 @@ use crate::annotation::Kind;
 use crate::tui::app::{App, Focus, Row};
 use crate::tui::layout;
 use crate::tui::suggestions::Pending;
-use crate::tui::wrap::visible;
+use crate::tui::printable::visible;
+use crate::tui::wrap::cells;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -213,6 +214,8 @@ impl StyledParagraph {
         let mut spans: Vec<Span<'static>> = Vec::new();
         let mut current = String::new();
         let mut current_style = self.base;
+        // Cells from the start of the line, for tab stops; as the wrapping counts them.
+        let mut column = 0;
         for (offset, g) in text.grapheme_indices(true) {
             let at = range.start + offset;
             let style = self
@@ -224,7 +227,13 @@ impl StyledParagraph {
                 spans.push(Span::styled(std::mem::take(&mut current), current_style));
             }
             current_style = style;
-            current.push_str(visible(g));
+            let width = cells(g, column);
+            if g == "\t" {
+                current.extend(std::iter::repeat_n(' ', width));
+            } else {
+                current.push_str(&visible(g));
+            }
+            column += width;
         }
         if !current.is_empty() {
             spans.push(Span::styled(current, current_style));
