@@ -22,7 +22,8 @@ thread_local! {
     /// Set while the interface loop runs on this thread.
     static CATCHING: Cell<bool> = const { Cell::new(false) };
     /// The message of a panic caught on this thread, to print once the terminal is back.
-    static MESSAGE: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The backtrace, when `RUST_BACKTRACE` asks for one, comes after the news of the work.
+    static MESSAGE: RefCell<Option<(String, Option<String>)>> = const { RefCell::new(None) };
 }
 
 /// Keep the message of a panic in the interface loop for [`recover`] to print.
@@ -30,12 +31,10 @@ pub(super) fn defer_panic_messages() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if CATCHING.with(Cell::get) {
-            let mut message = info.to_string();
             let backtrace = Backtrace::capture();
-            if backtrace.status() == BacktraceStatus::Captured {
-                message.push_str(&format!("\nstack backtrace:\n{backtrace}"));
-            }
-            MESSAGE.with(|m| *m.borrow_mut() = Some(message));
+            let backtrace = (backtrace.status() == BacktraceStatus::Captured)
+                .then(|| format!("stack backtrace:\n{backtrace}"));
+            MESSAGE.with(|m| *m.borrow_mut() = Some((info.to_string(), backtrace)));
         } else {
             previous(info);
         }
@@ -83,19 +82,20 @@ pub(super) fn recover(app: &mut App, shown: Shown, payload: Box<dyn Any + Send>)
     };
     ratatui::restore();
     let _ = execute!(std::io::stdout(), Show);
-    let message = MESSAGE.with(|m| m.borrow_mut().take());
+    let (message, backtrace) = MESSAGE
+        .with(|m| m.borrow_mut().take())
+        .unwrap_or_else(|| ("panic".to_string(), None));
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(
-        err,
-        "sidenote stopped because of a bug: {}",
-        message.as_deref().unwrap_or("panic")
-    );
+    let _ = writeln!(err, "sidenote stopped because of a bug: {message}");
     let sidecar = app.doc.sidecar_path().display();
     let _ = match saved {
         Ok(false) => writeln!(err, "Your annotations are saved in {sidecar}."),
         Ok(true) => writeln!(err, "Your annotations were saved to {sidecar}."),
         Err(cause) => writeln!(err, "Your last changes could not be saved: {cause}"),
     };
+    if let Some(backtrace) = backtrace {
+        let _ = writeln!(err, "{backtrace}");
+    }
     drop(err);
     std::panic::resume_unwind(payload)
 }
