@@ -68,8 +68,8 @@ pub fn export(dir: &Path, format: Format, output: Option<&Path>, global: &Global
             decoding,
         }
         .document(article)
-            .map_err(|err| err.to_string())
-            .and_then(|doc| piece(&doc, format, &options).map_err(|err| err.to_string()));
+        .map_err(|err| err.to_string())
+        .and_then(|doc| piece(&doc, format, &options).map_err(|err| err.to_string()));
         progress.inc(1);
         result
     });

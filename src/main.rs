@@ -12,9 +12,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let open = commands::Open::new(&cli.global);
     let result = match &cli.command {
-        Some(Command::Entities { article, format }) => {
-            commands::entities(article, open, *format)
-        }
+        Some(Command::Entities { article, format }) => commands::entities(article, open, *format),
         Some(Command::Suggest { article, format }) => commands::suggest(article, open, *format),
         Some(Command::Export {
             article,

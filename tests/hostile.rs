@@ -145,10 +145,17 @@ fn wide_and_joined_characters_are_drawn_whole_at_every_width() {
 
 #[test]
 fn an_empty_article_opens_says_so_and_every_key_is_harmless() {
-    for (name, text) in [("empty.txt", ""), ("blank.txt", "\n\n  \n\t\n"), ("bom.txt", "\u{feff}")] {
+    for (name, text) in [
+        ("empty.txt", ""),
+        ("blank.txt", "\n\n  \n\t\n"),
+        ("bom.txt", "\u{feff}"),
+    ] {
         let (_dir, path) = common::article(name, text);
         let mut app = open(&path, 80, 20, "default");
-        press(&mut app, "j k J K g G c s l esc v w esc d V esc i esc u ctrl-r ] [ a x A tab j tab j");
+        press(
+            &mut app,
+            "j k J K g G c s l esc v w esc d V esc i esc u ctrl-r ] [ a x A tab j tab j",
+        );
         let terminal = screen(&app);
         let shown = rows(terminal.backend().buffer()).join("\n");
         assert!(shown.contains("The article is empty."), "{name}:\n{shown}");
@@ -198,7 +205,10 @@ fn refused(name: &str, bytes: &[u8], extra: &[&str]) -> String {
 fn a_binary_file_is_refused_as_binary() {
     let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00";
     let message = refused("photo.png", png, &[]);
-    assert!(message.contains("looks like a binary file, not text"), "{message}");
+    assert!(
+        message.contains("looks like a binary file, not text"),
+        "{message}"
+    );
     // --lossy does not make a binary file an article.
     let message = refused("photo.png", png, &["--lossy"]);
     assert!(message.contains("binary file"), "{message}");
@@ -231,7 +241,10 @@ fn invalid_utf8_names_the_byte_offset_and_lossy_opens_it_anyway() {
         let output = sidenote(command, dir.path());
         assert!(output.status.success(), "{command:?}: {}", stderr(&output));
     }
-    let output = sidenote(&["export", "latin1.txt", "--format", "html", "--lossy"], dir.path());
+    let output = sidenote(
+        &["export", "latin1.txt", "--format", "html", "--lossy"],
+        dir.path(),
+    );
     assert!(
         String::from_utf8_lossy(&output.stdout).contains("\u{fffd} owner"),
         "the invalid byte is not shown as U+FFFD"
@@ -245,10 +258,17 @@ fn a_folder_or_a_missing_file_is_a_clear_error() {
     let output = sidenote(&["entities", "drafts"], dir.path());
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
-    assert!(message.contains("drafts: it is a folder, not a file"), "{message}");
+    assert!(
+        message.contains("drafts: it is a folder, not a file"),
+        "{message}"
+    );
     let output = sidenote(&["drafts"], dir.path());
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("it is a folder"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("it is a folder"),
+        "{}",
+        stderr(&output)
+    );
     let output = sidenote(&["check", "gone.txt"], dir.path());
     assert!(
         stderr(&output).contains("gone.txt: no such file or folder"),

@@ -122,7 +122,11 @@ impl Session {
 
     fn resize(&self, cols: u16, rows: u16) {
         self.master.resize(size(cols, rows)).expect("resize");
-        self.parser.lock().unwrap().screen_mut().set_size(rows, cols);
+        self.parser
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
     }
 
     fn wait_exit(&mut self) -> u32 {
@@ -146,8 +150,14 @@ impl Session {
     /// that give the terminal back.
     fn assert_restored(&self) {
         let parser = self.parser.lock().unwrap();
-        assert!(!parser.screen().alternate_screen(), "left in the alternate screen");
-        assert!(!parser.screen().hide_cursor(), "left with the cursor hidden");
+        assert!(
+            !parser.screen().alternate_screen(),
+            "left in the alternate screen"
+        );
+        assert!(
+            !parser.screen().hide_cursor(),
+            "left with the cursor hidden"
+        );
         drop(parser);
         let raw = self.raw();
         let leave = rfind(&raw, b"\x1b[?1049l").expect("the alternate screen was left");
@@ -185,7 +195,10 @@ fn escape_sequences_in_an_article_never_reach_the_terminal() {
     }
     let parser = session.parser.lock().unwrap();
     assert!(parser.callbacks().titles.is_empty(), "the title was set");
-    assert!(parser.callbacks().clipboard.is_empty(), "the clipboard was written");
+    assert!(
+        parser.callbacks().clipboard.is_empty(),
+        "the clipboard was written"
+    );
 }
 
 /// A panic in the interface (asked for with `SIDENOTE_TEST_PANIC` and `!`, debug builds
@@ -215,7 +228,10 @@ fn a_panic_saves_the_work_then_restores_the_terminal_then_explains() {
     assert!(article.exists());
     let raw = session.raw();
     let told = rfind(&raw, b"sidenote stopped because of a bug").expect("the panic is told");
-    assert!(rfind(&raw, b"\x1b[?1049l").unwrap() < told, "printed before the restore");
+    assert!(
+        rfind(&raw, b"\x1b[?1049l").unwrap() < told,
+        "printed before the restore"
+    );
     let told = String::from_utf8_lossy(&raw[told..]).into_owned();
     assert!(told.contains("asked for by SIDENOTE_TEST_PANIC"), "{told}");
     assert!(told.contains("were saved to notes/harbour.toml"), "{told}");
@@ -246,7 +262,15 @@ fn resizes_in_quick_succession_leave_a_working_interface() {
     let (dir, article) = common::copy_example("harbour-wire.txt");
     let mut session = Session::start(&["harbour-wire.txt"], dir.path(), &[]);
     session.wait_for("Parliament narrowly backs");
-    for (cols, rows) in [(30, 8), (15, 3), (1, 1), (200, 60), (19, 4), (61, 12), (90, 25)] {
+    for (cols, rows) in [
+        (30, 8),
+        (15, 3),
+        (1, 1),
+        (200, 60),
+        (19, 4),
+        (61, 12),
+        (90, 25),
+    ] {
         session.resize(cols, rows);
         std::thread::sleep(Duration::from_millis(3));
     }
@@ -260,7 +284,11 @@ fn resizes_in_quick_succession_leave_a_working_interface() {
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();
-    assert!(std::fs::read_to_string(common::sidecar_of(&article)).unwrap().contains("claim"));
+    assert!(
+        std::fs::read_to_string(common::sidecar_of(&article))
+            .unwrap()
+            .contains("claim")
+    );
 }
 
 /// Every screen, at every size from 1x1 to 40x12 and some bigger: drawn without a panic,
@@ -280,8 +308,18 @@ fn every_screen_draws_at_every_size() {
         "j j j c V",
         "E",
     ];
-    let mut sizes: Vec<(u16, u16)> = (1..=40).flat_map(|w| (1..=12).map(move |h| (w, h))).collect();
-    sizes.extend([(59, 20), (60, 20), (61, 5), (80, 24), (200, 60), (300, 4), (4, 100)]);
+    let mut sizes: Vec<(u16, u16)> = (1..=40)
+        .flat_map(|w| (1..=12).map(move |h| (w, h)))
+        .collect();
+    sizes.extend([
+        (59, 20),
+        (60, 20),
+        (61, 5),
+        (80, 24),
+        (200, 60),
+        (300, 4),
+        (4, 100),
+    ]);
     for keys in states {
         let mut app = open(&path, 100, 30, "default");
         press(&mut app, keys);
@@ -291,7 +329,10 @@ fn every_screen_draws_at_every_size() {
             if (width, height) == (15, 3) {
                 let buf = terminal.backend().buffer();
                 let top: String = (0..15).map(|x| buf[(x, 0)].symbol()).collect();
-                assert!(top.starts_with("Terminal too"), "at 15x3 with {keys:?}: {top:?}");
+                assert!(
+                    top.starts_with("Terminal too"),
+                    "at 15x3 with {keys:?}: {top:?}"
+                );
             }
         }
     }

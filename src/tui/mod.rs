@@ -4,8 +4,8 @@
 
 pub mod action;
 mod annotate;
-mod crash;
 pub mod app;
+mod crash;
 pub(crate) mod edit;
 mod export;
 mod history;

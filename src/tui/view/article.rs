@@ -13,8 +13,8 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::annotation::Kind;
 use crate::tui::app::{App, Focus, Row};
 use crate::tui::layout;
-use crate::tui::suggestions::Pending;
 use crate::tui::printable::visible;
+use crate::tui::suggestions::Pending;
 use crate::tui::wrap::cells;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
