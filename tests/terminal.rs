@@ -69,9 +69,11 @@ impl Session {
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
         let writer = pty.master.take_writer().expect("pty writer");
+        // As big as the biggest size a test resizes to, so that output drawn for one size
+        // and read after a resize always fits the parser's screen.
         let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
-            30,
-            100,
+            60,
+            200,
             0,
             Watch::default(),
         )));

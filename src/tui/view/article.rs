@@ -55,9 +55,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let lines = app.lines(row.paragraph);
         if let Some(line) = lines.get(row.line) {
             if styled.as_ref().is_none_or(|(p, _)| *p != row.paragraph) {
+                // Only the part on screen is styled: a paragraph may be a 20 MB line.
+                let rows_left = (text_area.y + text_area.height - y) as usize;
+                let last = &lines[(row.line + rows_left).min(lines.len()) - 1];
+                let shown = line.start.max(paragraph.range.start)..last.end;
                 styled = Some((
                     row.paragraph,
-                    StyledParagraph::new(app, row.paragraph, paragraph.range.clone()),
+                    StyledParagraph::new(app, row.paragraph, shown),
                 ));
             }
             let (_, paragraph_styles) = styled.as_ref().expect("set above");
