@@ -42,6 +42,7 @@ pub fn export(dir: &Path, format: Format, output: Option<&Path>, global: &Global
         );
     }
     let options = export_options(global)?;
+    let decoding = crate::commands::decoding(global);
     let (articles, mut failed) = find_articles(dir);
     if articles.is_empty() && failed.is_empty() {
         bail!(
@@ -62,9 +63,13 @@ pub fn export(dir: &Path, format: Format, output: Option<&Path>, global: &Global
     };
     let results = in_parallel(&articles, |article| {
         progress.set_message(article.display().to_string());
-        let result = Document::open(article, None)
-            .map_err(|err| err.to_string())
-            .and_then(|doc| piece(&doc, format, &options).map_err(|err| err.to_string()));
+        let result = crate::commands::Open {
+            sidecar: None,
+            decoding,
+        }
+        .document(article)
+        .map_err(|err| err.to_string())
+        .and_then(|doc| piece(&doc, format, &options).map_err(|err| err.to_string()));
         progress.inc(1);
         result
     });

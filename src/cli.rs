@@ -35,6 +35,10 @@ pub struct Global {
     /// Read settings from this file instead of config.toml in the config folder.
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
+
+    /// Open an article that is not valid UTF-8, showing each invalid byte as �.
+    #[arg(long, global = true)]
+    pub lossy: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use sidenote::anchor::Placement;
+use sidenote::article::{Article, Decoding};
 use sidenote::config::Config;
 use sidenote::document::Document;
 use sidenote::export;
@@ -14,13 +15,44 @@ use sidenote::export::{Format, Options, Output};
 
 use crate::cli::{EntitiesFormat, Global};
 
+/// How every command opens its document: where the sidecar is, and how to read bytes
+/// that are not UTF-8 (`--sidecar`, `--lossy`).
+#[derive(Debug, Clone, Copy)]
+pub struct Open<'a> {
+    pub sidecar: Option<&'a Path>,
+    pub decoding: Decoding,
+}
+
+impl<'a> Open<'a> {
+    pub fn new(global: &'a Global) -> Open<'a> {
+        Open {
+            sidecar: global.sidecar.as_deref(),
+            decoding: decoding(global),
+        }
+    }
+
+    pub fn document(&self, article: &Path) -> sidenote::error::Result<Document> {
+        let known = sidenote::entity::known::load_known_names(article)?;
+        let article = Article::load_with(article, self.decoding)?;
+        Document::from_article(article, self.sidecar, known)
+    }
+}
+
+pub fn decoding(global: &Global) -> Decoding {
+    if global.lossy {
+        Decoding::Lossy
+    } else {
+        Decoding::Strict
+    }
+}
+
 /// The built-in demo article, opened when sidenote is run without one.
 const DEMO: &str = include_str!("../examples/demo.txt");
 
 /// Open an article in the terminal interface, or the demo in a scratch copy.
 pub fn open(
     article: Option<&Path>,
-    sidecar: Option<&Path>,
+    open: Open,
     theme: Option<&str>,
     config: Option<&Path>,
 ) -> Result<()> {
@@ -31,7 +63,7 @@ pub fn open(
         None => Some(scratch_demo()?),
     };
     let path = article.or(demo.as_deref()).expect("an article or the demo");
-    let doc = Document::open(path, sidecar)?;
+    let doc = open.document(path)?;
     let mut app = App::new(doc, Keymap::default(), theme).with_config(config);
     tui::run(&mut app)?;
     if let Some(demo) = demo {
@@ -55,8 +87,8 @@ fn scratch_demo() -> Result<PathBuf> {
     Ok(path)
 }
 
-pub fn entities(article: &Path, sidecar: Option<&Path>, format: EntitiesFormat) -> Result<()> {
-    let doc = Document::open(article, sidecar)?;
+pub fn entities(article: &Path, open: Open, format: EntitiesFormat) -> Result<()> {
+    let doc = open.document(article)?;
     let text = match format {
         EntitiesFormat::Json => export::json_text(&export::entities_json(&doc)),
         EntitiesFormat::Table => export::entities_table(&doc),
@@ -64,8 +96,8 @@ pub fn entities(article: &Path, sidecar: Option<&Path>, format: EntitiesFormat) 
     write_stdout(&text)
 }
 
-pub fn suggest(article: &Path, sidecar: Option<&Path>, format: EntitiesFormat) -> Result<()> {
-    let doc = Document::open(article, sidecar)?;
+pub fn suggest(article: &Path, open: Open, format: EntitiesFormat) -> Result<()> {
+    let doc = open.document(article)?;
     let suggestions =
         sidenote::suggest::suggest(&doc.article, &doc.entities).without(&doc.rejected);
     let text = match format {
@@ -77,7 +109,7 @@ pub fn suggest(article: &Path, sidecar: Option<&Path>, format: EntitiesFormat) -
 
 pub fn export(
     article: &Path,
-    sidecar: Option<&Path>,
+    open: Open,
     format: Format,
     output: Option<&Path>,
     global: &Global,
@@ -88,7 +120,7 @@ pub fn export(
             article.display()
         );
     }
-    let doc = Document::open(article, sidecar)?;
+    let doc = open.document(article)?;
     let rendered = export::render(&doc, format, &export_options(global)?)?;
     match (output, rendered) {
         (Some(path), rendered) => {
@@ -116,11 +148,11 @@ pub fn export_options(global: &Global) -> Result<Options> {
 /// Add the annotations of `input` to the article's sidecar and say what was done.
 pub fn import(
     article: &Path,
-    sidecar: Option<&Path>,
+    open: Open,
     from: sidenote::import::Format,
     input: &Path,
 ) -> Result<()> {
-    let mut doc = Document::open(article, sidecar)?;
+    let mut doc = open.document(article)?;
     let report = sidenote::import::import(&mut doc, from, input)?;
     doc.save()?;
     let mut out = format!("{}: {report}\n", doc.sidecar_path().display());
@@ -131,8 +163,8 @@ pub fn import(
 }
 
 /// Prints placed, moved and orphaned counts; returns whether every annotation is placed.
-pub fn check(article: &Path, sidecar: Option<&Path>) -> Result<bool> {
-    let doc = Document::open(article, sidecar)?;
+pub fn check(article: &Path, open: Open) -> Result<bool> {
+    let doc = open.document(article)?;
     let (mut placed, mut moved, mut orphaned) = (0, 0, Vec::new());
     for a in doc.annotations.iter() {
         match &a.placement {

@@ -17,8 +17,12 @@ pub enum Error {
     ReadArticle { path: PathBuf, cause: io::Error },
 
     /// The article's bytes are not UTF-8 text.
-    #[error("cannot read article {path}: it is not UTF-8 text (invalid byte at offset {offset})", path = .path.display())]
+    #[error("cannot read article {path}: it is not UTF-8 text (invalid byte at offset {offset}); run with --lossy to open it with such bytes shown as �", path = .path.display())]
     NotUtf8 { path: PathBuf, offset: usize },
+
+    /// The article is not text at all; `kind` says what it looks like instead.
+    #[error("article {path} looks like {kind}", path = .path.display())]
+    Binary { path: PathBuf, kind: &'static str },
 
     /// The sidecar exists but could not be read.
     #[error("cannot read sidecar {path}: {reason}", path = .path.display(), reason = io_reason(.cause))]

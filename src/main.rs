@@ -10,12 +10,10 @@ use cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let sidecar = cli.global.sidecar.as_deref();
+    let open = commands::Open::new(&cli.global);
     let result = match &cli.command {
-        Some(Command::Entities { article, format }) => {
-            commands::entities(article, sidecar, *format)
-        }
-        Some(Command::Suggest { article, format }) => commands::suggest(article, sidecar, *format),
+        Some(Command::Entities { article, format }) => commands::entities(article, open, *format),
+        Some(Command::Suggest { article, format }) => commands::suggest(article, open, *format),
         Some(Command::Export {
             article,
             format,
@@ -23,7 +21,7 @@ fn main() -> ExitCode {
             recursive: false,
         }) => commands::export(
             article,
-            sidecar,
+            open,
             (*format).into(),
             output.as_deref(),
             &cli.global,
@@ -42,15 +40,15 @@ fn main() -> ExitCode {
             article,
             from,
             input,
-        }) => commands::import(article, sidecar, (*from).into(), input),
-        Some(Command::Check { article }) => match commands::check(article, sidecar) {
+        }) => commands::import(article, open, (*from).into(), input),
+        Some(Command::Check { article }) => match commands::check(article, open) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::from(1),
             Err(err) => Err(err),
         },
         None => commands::open(
             cli.article.as_deref(),
-            sidecar,
+            open,
             cli.global.theme.as_deref(),
             cli.global.config.as_deref(),
         ),

@@ -19,6 +19,8 @@ use crate::entity::Correction;
 use crate::error::{Error, Result, line_column};
 use crate::suggest::{Rejection, SuggestionKind};
 
+mod check;
+
 /// The format this version reads and writes.
 pub const FORMAT: &str = "sidenote/1";
 
@@ -289,6 +291,9 @@ fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
         });
     }
     let file: File = toml::from_str(text).map_err(|err| bad(err.span(), toml_message(&err)))?;
+    if let Some((span, message)) = check::problem(text) {
+        return Err(bad(Some(span), message));
+    }
     if file.article.offsets.get_ref() != "chars" {
         return Err(bad(
             Some(file.article.offsets.span()),

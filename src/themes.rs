@@ -195,8 +195,13 @@ impl ThemeFile {
         })?;
         let colour = |scope: &str, value: &str| -> Result<Colour> {
             let resolved = raw.palette.get(value).map_or(value, String::as_str);
-            Colour::parse(resolved)
-                .ok_or_else(|| bad(format!("style `{scope}` has an unknown colour `{value}`")))
+            Colour::parse(resolved).ok_or_else(|| {
+                bad(if resolved == value {
+                    format!("style `{scope}` has an unknown colour `{value}`")
+                } else {
+                    format!("the palette's colour `{value}` (`{resolved}`, used by `{scope}`) is not a colour")
+                })
+            })
         };
         let mut styles = HashMap::new();
         for (scope, spec) in &raw.styles {

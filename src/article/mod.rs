@@ -5,6 +5,7 @@
 //! convert between the two.
 
 mod chars;
+mod decode;
 mod meta;
 mod segment;
 
@@ -12,6 +13,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 pub use chars::CharIndex;
+pub use decode::Decoding;
 pub use meta::Dateline;
 pub(crate) use meta::MONTHS;
 pub use segment::trim_range;
@@ -46,16 +48,20 @@ pub struct Article {
 }
 
 impl Article {
-    /// Read an article file. A BOM and CRLF line ends are accepted.
+    /// Read an article file. A BOM and CRLF line ends are accepted; an empty file is an
+    /// empty article. A binary file, or bytes that are not UTF-8, are an error.
     pub fn load(path: &Path) -> Result<Article> {
+        Article::load_with(path, Decoding::Strict)
+    }
+
+    /// Read an article file, replacing bytes that are not UTF-8 with U+FFFD when
+    /// `decoding` is [`Decoding::Lossy`].
+    pub fn load_with(path: &Path, decoding: Decoding) -> Result<Article> {
         let bytes = std::fs::read(path).map_err(|source| Error::ReadArticle {
             path: path.to_path_buf(),
             cause: source,
         })?;
-        let text = String::from_utf8(bytes).map_err(|err| Error::NotUtf8 {
-            path: path.to_path_buf(),
-            offset: err.utf8_error().valid_up_to(),
-        })?;
+        let text = decode::text(path, bytes, decoding)?;
         Ok(Article::from_text(path, &text))
     }
 

@@ -5,6 +5,7 @@
 pub mod action;
 mod annotate;
 pub mod app;
+mod crash;
 pub(crate) mod edit;
 mod export;
 mod history;
@@ -15,6 +16,7 @@ mod motion;
 pub mod note;
 mod panel;
 pub mod picker;
+pub mod printable;
 pub mod prompt;
 mod runner;
 mod selection;

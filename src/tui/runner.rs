@@ -1,17 +1,20 @@
 //! The terminal loop: set up the terminal, read events, draw when something changed.
 
+use std::panic::AssertUnwindSafe;
 use std::time::Duration;
+
+use ratatui::DefaultTerminal;
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
 use super::action::Action;
 use super::app::App;
+use super::crash;
 use super::view;
 use crate::error::Error;
 
-/// Restores the terminal when the loop ends, however it ends. During a panic the panic
-/// hook that `ratatui::try_init` installed restores it first, and the backtrace is left
-/// alone.
+/// Restores the terminal when the loop ends, however it ends. During a panic
+/// [`crash::recover`] restores it first, and the backtrace is left alone.
 struct Restore;
 
 impl Drop for Restore {
@@ -26,9 +29,26 @@ impl Drop for Restore {
 pub fn run(app: &mut App) -> Result<(), Error> {
     let mut terminal = ratatui::try_init().map_err(Error::Terminal)?;
     let _restore = Restore;
+    // A panic saves the work shown last, then restores the terminal, then prints.
+    crash::defer_panic_messages();
+    crash::catching(true);
+    let mut shown = crash::Shown::of(app);
+    let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        run_loop(app, &mut terminal, &mut shown)
+    }));
+    crash::catching(false);
+    result.unwrap_or_else(|payload| crash::recover(app, shown, payload))
+}
+
+fn run_loop(
+    app: &mut App,
+    terminal: &mut DefaultTerminal,
+    shown: &mut crash::Shown,
+) -> Result<(), Error> {
     let size = terminal.size().map_err(Error::Terminal)?;
     app.update(Action::Resize(size.width, size.height));
     while !app.quit {
+        *shown = crash::Shown::of(app);
         terminal
             .draw(|frame| view::draw(frame, app))
             .map_err(Error::Terminal)?;
@@ -45,6 +65,8 @@ pub fn run(app: &mut App) -> Result<(), Error> {
 }
 
 fn handle(app: &mut App, event: Event) {
+    #[cfg(debug_assertions)]
+    crash::test_trigger(&event);
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             if let Some(effect) = app.handle_key(key) {

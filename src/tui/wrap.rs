@@ -10,25 +10,16 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::article::Article;
 
-/// What a grapheme shows as: line breaks and tabs inside a paragraph are spaces, and other
-/// control characters a visible placeholder, so nothing in an article reaches the terminal
-/// as a control sequence.
-pub fn visible(grapheme: &str) -> &str {
-    if grapheme
-        .chars()
-        .any(|c| c == '\n' || c == '\t' || c == '\r')
-    {
-        " "
-    } else if grapheme.chars().any(char::is_control) {
-        "\u{fffd}"
-    } else {
-        grapheme
-    }
-}
+use super::printable::{TAB_STOP, visible};
 
-/// Cells a grapheme takes on screen.
-pub fn cells(grapheme: &str) -> usize {
-    visible(grapheme).width()
+/// Cells a grapheme takes on screen when it starts `column` cells into its line: a tab
+/// reaches the next tab stop, anything else as wide as what [`visible`] shows for it.
+pub fn cells(grapheme: &str, column: usize) -> usize {
+    if grapheme == "\t" {
+        TAB_STOP - column % TAB_STOP
+    } else {
+        visible(grapheme).width()
+    }
 }
 
 /// Break `text` (which starts at byte `base` of the article) into lines at most `width`
@@ -43,7 +34,7 @@ pub fn wrap(text: &str, base: usize, width: usize) -> Vec<Range<usize>> {
     // that start.
     let mut last_break: Option<(usize, usize, usize)> = None;
     for (i, g) in text.grapheme_indices(true) {
-        let w = cells(g);
+        let w = cells(g, used);
         if g.chars().all(char::is_whitespace) {
             if used + w > width {
                 lines.push(base + start..base + i);

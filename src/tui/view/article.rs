@@ -13,8 +13,9 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::annotation::Kind;
 use crate::tui::app::{App, Focus, Row};
 use crate::tui::layout;
+use crate::tui::printable::visible;
 use crate::tui::suggestions::Pending;
-use crate::tui::wrap::visible;
+use crate::tui::wrap::cells;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -54,9 +55,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let lines = app.lines(row.paragraph);
         if let Some(line) = lines.get(row.line) {
             if styled.as_ref().is_none_or(|(p, _)| *p != row.paragraph) {
+                // Only the part on screen is styled: a paragraph may be a 20 MB line.
+                let rows_left = (text_area.y + text_area.height - y) as usize;
+                let last = &lines[(row.line + rows_left).min(lines.len()) - 1];
+                let shown = line.start.max(paragraph.range.start)..last.end;
                 styled = Some((
                     row.paragraph,
-                    StyledParagraph::new(app, row.paragraph, paragraph.range.clone()),
+                    StyledParagraph::new(app, row.paragraph, shown),
                 ));
             }
             let (_, paragraph_styles) = styled.as_ref().expect("set above");
@@ -213,6 +218,8 @@ impl StyledParagraph {
         let mut spans: Vec<Span<'static>> = Vec::new();
         let mut current = String::new();
         let mut current_style = self.base;
+        // Cells from the start of the line, for tab stops; as the wrapping counts them.
+        let mut column = 0;
         for (offset, g) in text.grapheme_indices(true) {
             let at = range.start + offset;
             let style = self
@@ -224,7 +231,13 @@ impl StyledParagraph {
                 spans.push(Span::styled(std::mem::take(&mut current), current_style));
             }
             current_style = style;
-            current.push_str(visible(g));
+            let width = cells(g, column);
+            if g == "\t" {
+                current.extend(std::iter::repeat_n(' ', width));
+            } else {
+                current.push_str(&visible(g));
+            }
+            column += width;
         }
         if !current.is_empty() {
             spans.push(Span::styled(current, current_style));

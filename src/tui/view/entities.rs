@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::entity::EntityKind;
 use crate::tui::app::{App, Focus};
+use crate::tui::printable::printable;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -73,7 +74,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if filtering {
         let line = Line::from(vec![
             Span::styled("/", theme.style("popup.key")),
-            Span::styled(app.entity_filter.clone(), theme.style("panel.count")),
+            Span::styled(
+                printable(&app.entity_filter).into_owned(),
+                theme.style("panel.count"),
+            ),
         ]);
         buf.set_line(inner.x, inner.y + inner.height - 1, &line, inner.width);
         if rows.is_empty() {

@@ -19,12 +19,18 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Focus, Overlay};
+use super::printable::{guard, printable};
 
 /// Smallest screen that can show anything useful.
 const MIN_WIDTH: u16 = 20;
 const MIN_HEIGHT: u16 = 4;
 
 pub fn draw(frame: &mut Frame, app: &App) {
+    draw_views(frame, app);
+    guard(frame.buffer_mut());
+}
+
+fn draw_views(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = fit("Terminal too small", area.width as usize);
@@ -89,7 +95,9 @@ fn popup_frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
 
 /// Text cut to at most `width` cells, ending with an ellipsis when cut; never inside a
 /// character or a grapheme.
+/// Control characters in it are shown as placeholders (see [`crate::tui::printable`]).
 pub fn fit(text: &str, width: usize) -> String {
+    let text = &printable(text);
     if text.width() <= width {
         return text.to_string();
     }

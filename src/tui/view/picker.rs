@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 
 use crate::tui::app::App;
 use crate::tui::picker::{Picker, Purpose};
+use crate::tui::printable::printable;
 
 pub fn render(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -28,7 +29,10 @@ pub fn render(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
     }
     let filter = Line::from(vec![
         Span::styled(" filter: ", theme.style("popup.key")),
-        Span::styled(format!("{}▏", picker.filter), theme.style("popup")),
+        Span::styled(
+            format!("{}▏", printable(&picker.filter)),
+            theme.style("popup"),
+        ),
     ]);
     buf.set_line(inner.x, inner.y, &filter, inner.width);
 

@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::annotation::Kind;
 use crate::tui::app::{App, SaveState};
 use crate::tui::keymap::Context;
+use crate::tui::printable::printable;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -17,7 +18,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .article
         .path()
         .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        .map_or_else(String::new, |n| {
+            printable(&n.to_string_lossy()).into_owned()
+        });
     let claims = app.doc.annotations.count(Kind::Claim);
     let sources = app.doc.annotations.count(Kind::Source);
     let mut left = vec![Span::styled(
@@ -41,7 +44,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     }
     if let Some(message) = &app.message {
-        left.push(Span::styled(format!(" · {message}"), theme.style("status")));
+        left.push(Span::styled(
+            format!(" · {}", printable(message)),
+            theme.style("status"),
+        ));
     }
     let left = Line::from(left);
     let used = left.width();

@@ -1,0 +1,76 @@
+//! What TOML and serde cannot see in a sidecar: every id once, every range forwards, and
+//! every source a claim cites present. A sidecar merged by git or edited by hand can get
+//! these wrong; sidenote refuses it, naming the place, rather than guess which of two
+//! `c3`s a link meant.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The few fields the checks read, with where they are in the file.
+#[derive(Deserialize)]
+struct Links {
+    #[serde(default, rename = "annotation")]
+    annotations: Vec<Record>,
+}
+
+#[derive(Deserialize)]
+struct Record {
+    id: Spanned<String>,
+    kind: String,
+    start: Option<Spanned<usize>>,
+    end: Option<usize>,
+    #[serde(default)]
+    sources: Vec<Spanned<String>>,
+}
+
+/// The first thing wrong with the annotations' ids, ranges and links: where it is (a
+/// byte span of `text`) and what it is.
+pub(super) fn problem(text: &str) -> Option<(Range<usize>, String)> {
+    let links: Links = toml::from_str(text).ok()?;
+    let mut kinds: HashMap<&str, &str> = HashMap::new();
+    for record in &links.annotations {
+        let id = record.id.get_ref().as_str();
+        if kinds.insert(id, record.kind.as_str()).is_some() {
+            return Some((
+                record.id.span(),
+                format!("the annotation id \"{id}\" is used more than once"),
+            ));
+        }
+        if let (Some(start), Some(end)) = (&record.start, record.end)
+            && end < *start.get_ref()
+        {
+            return Some((
+                start.span(),
+                format!(
+                    "annotation {id} ends (at {end}) before it starts (at {})",
+                    start.get_ref()
+                ),
+            ));
+        }
+    }
+    for record in &links.annotations {
+        for source in &record.sources {
+            let cited = source.get_ref().as_str();
+            let id = record.id.get_ref();
+            match kinds.get(cited) {
+                None => {
+                    return Some((
+                        source.span(),
+                        format!("{id} cites the source \"{cited}\", which is not in the file"),
+                    ));
+                }
+                Some(&kind) if kind != "source" => {
+                    return Some((
+                        source.span(),
+                        format!("{id} cites \"{cited}\" as a source, but it is a {kind}"),
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,114 @@
+//! What happens when the interface panics: the editor's work is saved first, then the
+//! terminal is given back (raw mode off, main screen, cursor shown), and only then is the
+//! panic's message printed, where the user can read it.
+//!
+//! The runner catches the unwind. A panic hook set here keeps the message for the
+//! interface's own thread instead of printing it over the alternate screen; panics
+//! elsewhere go to the hook that was there before.
+
+use std::any::Any;
+use std::backtrace::{Backtrace, BacktraceStatus};
+use std::cell::{Cell, RefCell};
+use std::io::Write;
+
+use ratatui::crossterm::{cursor::Show, execute};
+
+use super::app::{App, SaveState};
+use crate::annotation::Annotations;
+use crate::entity::Correction;
+use crate::suggest::Rejection;
+
+thread_local! {
+    /// Set while the interface loop runs on this thread.
+    static CATCHING: Cell<bool> = const { Cell::new(false) };
+    /// The message of a panic caught on this thread, to print once the terminal is back.
+    /// The backtrace, when `RUST_BACKTRACE` asks for one, comes after the news of the work.
+    static MESSAGE: RefCell<Option<(String, Option<String>)>> = const { RefCell::new(None) };
+}
+
+/// Keep the message of a panic in the interface loop for [`recover`] to print.
+pub(super) fn defer_panic_messages() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if CATCHING.with(Cell::get) {
+            let backtrace = Backtrace::capture();
+            let backtrace = (backtrace.status() == BacktraceStatus::Captured)
+                .then(|| format!("stack backtrace:\n{backtrace}"));
+            MESSAGE.with(|m| *m.borrow_mut() = Some((info.to_string(), backtrace)));
+        } else {
+            previous(info);
+        }
+    }));
+}
+
+/// Mark the start and end of the interface loop on this thread.
+pub(super) fn catching(on: bool) {
+    CATCHING.with(|c| c.set(on));
+}
+
+/// The editor's work as last shown on screen: what is on disk already, or, when the last
+/// save failed, a copy of the annotations (taken between events, so never half-changed).
+pub(super) enum Shown {
+    OnDisk,
+    Unsaved(Box<(Annotations, Vec<Correction>, Vec<Rejection>)>),
+}
+
+impl Shown {
+    pub(super) fn of(app: &App) -> Shown {
+        match app.save_state {
+            SaveState::Saved => Shown::OnDisk,
+            SaveState::Failed => Shown::Unsaved(Box::new((
+                app.doc.annotations.clone(),
+                app.doc.corrections.clone(),
+                app.doc.rejected.clone(),
+            ))),
+        }
+    }
+}
+
+/// After a panic in the loop: save what was last shown, give the terminal back, print
+/// the panic and what became of the work, and go on unwinding.
+pub(super) fn recover(app: &mut App, shown: Shown, payload: Box<dyn Any + Send>) -> ! {
+    catching(false);
+    let saved = match shown {
+        Shown::OnDisk => Ok(false),
+        Shown::Unsaved(state) => {
+            let (annotations, corrections, rejected) = *state;
+            app.doc.annotations = annotations;
+            app.doc.corrections = corrections;
+            app.doc.rejected = rejected;
+            app.doc.save().map(|()| true)
+        }
+    };
+    ratatui::restore();
+    let _ = execute!(std::io::stdout(), Show);
+    let (message, backtrace) = MESSAGE
+        .with(|m| m.borrow_mut().take())
+        .unwrap_or_else(|| ("panic".to_string(), None));
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "sidenote stopped because of a bug: {message}");
+    let sidecar = app.doc.sidecar_path().display();
+    let _ = match saved {
+        Ok(false) => writeln!(err, "Your annotations are saved in {sidecar}."),
+        Ok(true) => writeln!(err, "Your annotations were saved to {sidecar}."),
+        Err(cause) => writeln!(err, "Your last changes could not be saved: {cause}"),
+    };
+    if let Some(backtrace) = backtrace {
+        let _ = writeln!(err, "{backtrace}");
+    }
+    drop(err);
+    std::panic::resume_unwind(payload)
+}
+
+/// Lets the tests in a pseudo-terminal make the interface panic: with
+/// `SIDENOTE_TEST_PANIC` set, the key `!` panics. Debug builds only.
+#[cfg(debug_assertions)]
+pub(super) fn test_trigger(event: &ratatui::crossterm::event::Event) {
+    use ratatui::crossterm::event::{Event, KeyCode};
+    if let Event::Key(key) = event
+        && key.code == KeyCode::Char('!')
+        && std::env::var_os("SIDENOTE_TEST_PANIC").is_some()
+    {
+        panic!("a panic asked for by SIDENOTE_TEST_PANIC");
+    }
+}
