@@ -122,13 +122,17 @@ impl Session {
         }
     }
 
+    /// Resize the pseudo-terminal. The emulator here only ever grows: bytes drawn for an
+    /// earlier, larger size may still be on their way when the size shrinks, and vt100
+    /// panics on a cursor outside its grid. sidenote clears the screen on every resize, so
+    /// what it draws still reads the same in a larger grid.
     fn resize(&self, cols: u16, rows: u16) {
         self.master.resize(size(cols, rows)).expect("resize");
-        self.parser
-            .lock()
-            .unwrap()
+        let mut parser = self.parser.lock().unwrap();
+        let (old_rows, old_cols) = parser.screen().size();
+        parser
             .screen_mut()
-            .set_size(rows, cols);
+            .set_size(rows.max(old_rows), cols.max(old_cols));
     }
 
     fn wait_exit(&mut self) -> u32 {
