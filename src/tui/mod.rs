@@ -8,6 +8,7 @@ pub mod app;
 pub(crate) mod edit;
 mod export;
 mod history;
+mod history_file;
 pub mod keymap;
 pub mod layout;
 pub mod list;

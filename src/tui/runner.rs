@@ -9,6 +9,9 @@ use super::app::App;
 use super::view;
 use crate::error::Error;
 
+/// How long the loop waits for a key before [`App::tick`].
+const TICK: Duration = Duration::from_secs(2);
+
 /// Restores the terminal when the loop ends, however it ends. During a panic the panic
 /// hook that `ratatui::try_init` installed restores it first, and the backtrace is left
 /// alone.
@@ -33,6 +36,11 @@ pub fn run(app: &mut App) -> Result<(), Error> {
             .draw(|frame| view::draw(frame, app))
             .map_err(Error::Terminal)?;
         // Wait for an event, then take every one already waiting before drawing again.
+        // With none for a while, retry a failed save and take in other programs' saves.
+        if !event::poll(TICK).map_err(Error::Terminal)? {
+            app.tick();
+            continue;
+        }
         let mut next = Some(event::read().map_err(Error::Terminal)?);
         while let Some(event) = next.take() {
             handle(app, event);
