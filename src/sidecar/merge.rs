@@ -51,19 +51,19 @@ impl Merge {
 
 impl fmt::Display for Merge {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.taken {
-            1 => write!(f, "Merged 1 change from another program")?,
-            n => write!(f, "Merged {n} changes from another program")?,
+        match (self.taken, self.conflicts.is_empty()) {
+            (1, true) => write!(f, "Merged 1 change from another program")?,
+            (n, true) if n > 1 => write!(f, "Merged {n} changes from another program")?,
+            _ => write!(f, "Merged another program's changes")?,
         }
+        // Said briefly: it has to fit the status bar.
         if !self.conflicts.is_empty() {
             let pairs: Vec<String> = self
                 .conflicts
                 .iter()
-                .map(|(theirs, ours)| format!("{theirs} (theirs) and {ours} (yours)"))
+                .map(|(theirs, ours)| format!("{theirs} and your {ours}"))
                 .collect();
-            let count = self.conflicts.len();
-            let noun = if count == 1 { "conflict" } else { "conflicts" };
-            write!(f, "; {count} {noun} kept as {}", pairs.join(", "))?;
+            write!(f, "; conflict: kept {}", pairs.join(", "))?;
         }
         for (old, new) in &self.renumbered {
             write!(
