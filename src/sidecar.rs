@@ -165,8 +165,7 @@ impl Sidecar {
         );
         if disk.as_deref() != Some(text.as_bytes()) {
             if let Some(old) = &disk {
-                // The backup is a convenience: failing to write it must not stop the save.
-                let _ = write_atomically(&self.backup_path(), old);
+                self.keep_backup(old);
             }
             write_atomically(&self.path, text.as_bytes()).map_err(|source| {
                 Error::WriteSidecar {
@@ -178,6 +177,21 @@ impl Sidecar {
         self.on_disk = Some(blake3::hash(text.as_bytes()));
         self.base = work.clone();
         Ok(merged)
+    }
+
+    /// Keep the file about to be replaced as `<sidecar>.bak`: a hard link to it renamed
+    /// into place (no copy; the save flushes the folder), or a copy where links are not
+    /// supported. A backup is a convenience, so failing to make one does not stop the save.
+    fn keep_backup(&self, old: &[u8]) {
+        let backup = self.backup_path();
+        let name = backup.file_name().unwrap_or_default().to_string_lossy();
+        let link = backup.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let _ = fs::remove_file(&link);
+        let linked = fs::hard_link(&self.path, &link).and_then(|()| fs::rename(&link, &backup));
+        if linked.is_err() {
+            let _ = fs::remove_file(&link);
+            let _ = write_atomically(&backup, old);
+        }
     }
 
     /// The sidecar was changed into something we cannot read: keep our work beside it.

@@ -358,8 +358,7 @@ impl App {
             }
             self.perform(Effect::Save);
             if failed && self.save_state == SaveState::Saved && self.message.is_none() {
-                let path = self.doc.sidecar_path().display();
-                self.message = Some(format!("Saved to {path} now that it can be written"));
+                self.message = Some("Saved: the sidecar can be written again".into());
             }
         }
     }

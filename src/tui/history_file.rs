@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::app::App;
 use super::history::{History, Snapshot};
 use crate::document::Document;
-use crate::sidecar::{self, Delta, Work, write_atomically};
+use crate::sidecar::{self, Delta, Work};
 
 /// How many steps of undo (and of redo) are kept on disk.
 pub const STEPS: usize = 100;
@@ -67,7 +67,7 @@ impl App {
             return;
         }
         if let Ok(json) = serde_json::to_vec(&file) {
-            let _ = write_atomically(&path, &json);
+            let _ = write_replacing(&path, &json);
         }
     }
 
@@ -140,4 +140,19 @@ fn work(doc: &Document, path: &Path, text: &str) -> Option<Work> {
         corrections: loaded.corrections,
         rejected: loaded.rejected,
     })
+}
+
+/// Replace a file by renaming a new one over it: readers see the old or the new history,
+/// never half of one. It is not flushed to disk, since a history lost in a power cut is
+/// only dropped (it no longer matches the sidecar), and flushing on every key costs time.
+fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    let mut temp = tempfile::Builder::new()
+        .prefix(".sidenote-history.")
+        .suffix(".tmp")
+        .tempfile_in(dir.unwrap_or(Path::new(".")))?;
+    temp.write_all(bytes)?;
+    temp.persist(path).map_err(|err| err.error)?;
+    Ok(())
 }
