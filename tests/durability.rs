@@ -115,7 +115,10 @@ fn a_sidecar_that_cannot_be_written_keeps_the_work_and_is_written_when_it_can() 
     assert!(shown.contains("cannot save sidecar"), "{shown}");
     let message = app.message.clone().unwrap_or_default();
     assert!(message.contains("no such file or folder"), "{message}");
-    assert!(shown.contains("1 claim"), "the claim is still there: {shown}");
+    assert!(
+        shown.contains("1 claim"),
+        "the claim is still there: {shown}"
+    );
     app.tick();
     assert!(screen_text(&app).contains("NOT SAVED"), "still cannot");
 
@@ -124,7 +127,10 @@ fn a_sidecar_that_cannot_be_written_keeps_the_work_and_is_written_when_it_can() 
     app.tick();
     let shown = screen_text(&app);
     assert!(shown.contains("· saved"), "{shown}");
-    assert!(shown.contains("the sidecar can be written again"), "{shown}");
+    assert!(
+        shown.contains("the sidecar can be written again"),
+        "{shown}"
+    );
     assert!(read(&common::sidecar_of(&article)).contains("id = \"c1\""));
 }
 

@@ -65,7 +65,9 @@ fn annotations_added_by_two_programs_are_all_kept_and_same_ids_renumbered() {
     assert_eq!(second.annotations, on_disk.annotations);
 
     // And the first program, saving again, takes the second's work in.
-    first.annotations.edit("c1", |a| a.note = Some("Check the minutes".into()));
+    first
+        .annotations
+        .edit("c1", |a| a.note = Some("Check the minutes".into()));
     let merge = first.save().unwrap().expect("the sidecar had changed");
     assert!(merge.renumbered.is_empty() && merge.conflicts.is_empty());
     let on_disk = reopen(&path);
@@ -115,9 +117,7 @@ fn one_verdict_changed_differently_on_both_sides_keeps_both_and_says_so() {
 
     assert_eq!(merge.conflicts, vec![("c1".to_string(), "c2".to_string())]);
     assert!(
-        merge
-            .to_string()
-            .contains("conflict: kept c1 and your c2"),
+        merge.to_string().contains("conflict: kept c1 and your c2"),
         "{merge}"
     );
     let on_disk = reopen(&path);
@@ -218,8 +218,14 @@ fn two_sidenotes_on_one_article_lose_nothing() {
 
     let claims = claims_in(&article);
     assert_eq!(claims.len(), 2, "{claims:?}");
-    let quotes: Vec<&str> = claims.iter().map(|c| c["quote"].as_str().unwrap()).collect();
-    assert!(quotes[0].starts_with("The plan passed by 86 votes"), "{quotes:?}");
+    let quotes: Vec<&str> = claims
+        .iter()
+        .map(|c| c["quote"].as_str().unwrap())
+        .collect();
+    assert!(
+        quotes[0].starts_with("The plan passed by 86 votes"),
+        "{quotes:?}"
+    );
     assert_ne!(quotes[0], quotes[1]);
 }
 

@@ -374,6 +374,7 @@ impl App {
         if !changes.set.corrections.is_empty() || !changes.unset.corrections.is_empty() {
             self.panel_content = layout::panel_content(&self.doc.entities);
             self.suggestions = suggest::suggest(&self.doc.article, &self.doc.entities);
+            self.entity = self.entity.min(self.doc.entities.len().saturating_sub(1));
         }
         self.refresh_pending();
         if !merge.changes.is_empty() || !merge.conflicts.is_empty() {
