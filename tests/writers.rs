@@ -266,3 +266,31 @@ fn one_verdict_set_differently_in_two_sidenotes_keeps_both_and_tells_the_user() 
     assert_eq!(verdict("c1").as_deref(), Some("mixed"));
     assert_eq!(verdict("c2").as_deref(), Some("unverifiable"));
 }
+
+#[test]
+fn undo_after_a_merge_keeps_the_other_programs_work() {
+    let (_dir, article) = common::copy_example("harbour-wire.txt");
+    let mut app = common::app::open(&article, 120, 40, "default");
+    common::app::press(&mut app, "j j j c");
+    let mut other = Document::open(&article, None).unwrap();
+    tag(&mut other, Kind::Source, 7);
+
+    common::app::press(&mut app, "j j c");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Merged 1 change from another program")
+    );
+    assert_eq!(app.doc.annotations.len(), 3, "its own two and the other's");
+    common::app::press(&mut app, "u u");
+    let on_disk = reopen(&article);
+    assert_eq!(
+        on_disk.annotations.count(Kind::Claim),
+        0,
+        "both tags undone"
+    );
+    assert_eq!(
+        on_disk.annotations.count(Kind::Source),
+        1,
+        "the other program's source stays"
+    );
+}
