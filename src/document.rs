@@ -7,7 +7,7 @@ use crate::annotation::Annotations;
 use crate::article::Article;
 use crate::entity::{self, Correction, Entities};
 use crate::error::Result;
-use crate::sidecar::Sidecar;
+use crate::sidecar::{Merge, Sidecar};
 use crate::suggest::Rejection;
 
 pub struct Document {
@@ -64,14 +64,37 @@ impl Document {
         })
     }
 
-    /// Write the annotations and corrections to the sidecar, atomically.
-    pub fn save(&mut self) -> Result<()> {
-        self.sidecar.save(
+    /// Write the annotations and corrections to the sidecar, atomically. When another
+    /// program changed the sidecar, its changes are merged in first: the document takes
+    /// the merged work, and what the merge did is returned.
+    pub fn save(&mut self) -> Result<Option<Merge>> {
+        let merged = self.sidecar.save(
             &self.article,
             &self.annotations,
             &self.corrections,
             &self.rejected,
-        )
+        )?;
+        let Some((work, report)) = merged else {
+            return Ok(None);
+        };
+        let corrections_changed = work.corrections != self.corrections;
+        self.annotations = work.annotations;
+        self.corrections = work.corrections;
+        self.rejected = work.rejected;
+        if corrections_changed {
+            self.refresh_entities();
+        }
+        Ok(Some(report))
+    }
+
+    /// Whether another program changed the sidecar since it was last read or written.
+    pub fn sidecar_changed_on_disk(&self) -> bool {
+        self.sidecar.changed_on_disk()
+    }
+
+    /// The sidecar file's hash as last read or written (see [`Sidecar::content_hash`]).
+    pub fn sidecar_hash(&self) -> Option<String> {
+        self.sidecar.content_hash()
     }
 
     /// Apply the corrections again after they changed.

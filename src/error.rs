@@ -51,9 +51,15 @@ pub enum Error {
     #[error("cannot save sidecar {path}: {reason}", path = .path.display(), reason = io_reason(.cause))]
     WriteSidecar { path: PathBuf, cause: io::Error },
 
-    /// Someone else changed the sidecar since it was read; ours went to another file.
-    #[error("sidecar {path} was changed by another program; your annotations were saved to {saved_to} instead", path = .path.display(), saved_to = .saved_to.display())]
-    SidecarChanged { path: PathBuf, saved_to: PathBuf },
+    /// Someone else changed the sidecar into something sidenote cannot read (so it cannot
+    /// be merged); ours went to another file.
+    #[error("sidecar {path} was changed by another program and {reason}; it was left untouched and your annotations were saved to {saved_to} instead", path = .path.display(), saved_to = .saved_to.display())]
+    SidecarChanged {
+        path: PathBuf,
+        /// What is wrong with it now, e.g. "is now broken at line 3, column 1: …".
+        reason: String,
+        saved_to: PathBuf,
+    },
 
     /// A list of known names could not be read.
     #[error("cannot read known names {path}: {reason}", path = .path.display(), reason = io_reason(.cause))]

@@ -1,8 +1,13 @@
 //! The sidecar: a TOML file beside the article that keeps the editor's work.
 //!
 //! It is written atomically after every change (a temporary file in the same folder,
-//! flushed, renamed over the old one), never overwritten when it could not be read,
-//! and never overwritten when another program changed it since sidenote last read it.
+//! flushed, renamed over the old one), and the version it replaces is kept as
+//! `<sidecar>.bak`. It is never overwritten when it could not be read. When another
+//! program changed it since sidenote last read or wrote it, the two are merged ([`merge`])
+//! against that last version; a sidecar changed into something unreadable is left alone.
+
+pub mod merge;
+pub mod work;
 
 use std::fs;
 use std::io::{self, Write};
@@ -20,6 +25,8 @@ use crate::error::{Error, Result, line_column};
 use crate::suggest::{Rejection, SuggestionKind};
 
 mod check;
+pub use merge::Merge;
+pub use work::{Delta, Work};
 
 /// The format this version reads and writes.
 pub const FORMAT: &str = "sidenote/1";
@@ -30,6 +37,8 @@ pub struct Sidecar {
     path: PathBuf,
     /// Hash of the bytes last read from or written to `path`; `None` if there was no file.
     on_disk: Option<blake3::Hash>,
+    /// What those bytes hold: the version a change by another program is merged against.
+    base: Work,
     /// Once someone else changed the sidecar, our saves go here instead.
     diverted: Option<PathBuf>,
 }
@@ -64,6 +73,7 @@ impl Sidecar {
                 let sidecar = Sidecar {
                     path: path.to_path_buf(),
                     on_disk: None,
+                    base: Work::default(),
                     diverted: None,
                 };
                 return Ok((sidecar, Loaded::default()));
@@ -79,6 +89,11 @@ impl Sidecar {
         let sidecar = Sidecar {
             path: path.to_path_buf(),
             on_disk: Some(blake3::hash(&bytes)),
+            base: Work {
+                annotations: loaded.annotations.clone(),
+                corrections: loaded.corrections.clone(),
+                rejected: loaded.rejected.clone(),
+            },
             diverted: None,
         };
         Ok((sidecar, loaded))
@@ -93,40 +108,142 @@ impl Sidecar {
         self.diverted.as_deref().unwrap_or(&self.path)
     }
 
-    /// Write the annotations. If another program changed the sidecar since we read it,
-    /// it is left alone and ours go to `<sidecar>.conflict-<time>` (an error says where).
+    /// Where the version a save replaces is kept: `<sidecar>.bak`.
+    pub fn backup_path(&self) -> PathBuf {
+        let mut name = self.path.file_name().unwrap_or_default().to_os_string();
+        name.push(".bak");
+        self.path.with_file_name(name)
+    }
+
+    /// The BLAKE3 hash (hex) of the sidecar as last read or written, `None` if there was none.
+    pub fn content_hash(&self) -> Option<String> {
+        self.on_disk.map(|h| h.to_hex().to_string())
+    }
+
+    /// Write the work. If another program changed the sidecar since we last read or wrote
+    /// it, merge with its version first and return the merged work and what the merge did;
+    /// if its version cannot be read, leave it alone and save ours to
+    /// `<sidecar>.conflict-<time>` (an error says where). The version replaced is kept as
+    /// `<sidecar>.bak`.
     pub fn save(
         &mut self,
         article: &Article,
         annotations: &Annotations,
         corrections: &[Correction],
         rejected: &[Rejection],
-    ) -> Result<()> {
-        let text = serialise(article, annotations, corrections, rejected);
-        if self.diverted.is_none() && self.changed_on_disk() {
-            let stamp = crate::annotation::now().replace(':', "");
-            let mut name = self.path.file_name().unwrap_or_default().to_os_string();
-            name.push(format!(".conflict-{stamp}"));
-            self.diverted = Some(self.path.with_file_name(name));
-        }
-        let target = self.save_path().to_path_buf();
-        write_atomically(&target, text.as_bytes()).map_err(|source| Error::WriteSidecar {
-            path: target.clone(),
-            cause: source,
-        })?;
-        match &self.diverted {
-            None => {
-                self.on_disk = Some(blake3::hash(text.as_bytes()));
-                Ok(())
+    ) -> Result<Option<(Work, Merge)>> {
+        let ours = Work {
+            annotations: annotations.clone(),
+            corrections: corrections.to_vec(),
+            rejected: rejected.to_vec(),
+        };
+        // A file we cannot read now is treated as unchanged: the write will say what is wrong.
+        let disk = fs::read(&self.path).ok();
+        let changed = disk
+            .as_ref()
+            .is_some_and(|bytes| Some(blake3::hash(bytes)) != self.on_disk);
+        let mut merged = None;
+        if let (true, Some(bytes)) = (changed, &disk) {
+            match parse(&self.path, bytes, article) {
+                Ok(loaded) => {
+                    let theirs = Work {
+                        annotations: loaded.annotations,
+                        corrections: loaded.corrections,
+                        rejected: loaded.rejected,
+                    };
+                    merged = Some(merge::merge(&self.base, &ours, &theirs));
+                    self.diverted = None;
+                }
+                Err(err) => return self.divert(article, &ours, &err),
             }
-            Some(saved_to) => Err(Error::SidecarChanged {
-                path: self.path.clone(),
-                saved_to: saved_to.clone(),
-            }),
+        }
+        let work = merged.as_ref().map_or(&ours, |(work, _)| work);
+        let text = serialise(
+            article,
+            &work.annotations,
+            &work.corrections,
+            &work.rejected,
+        );
+        if disk.as_deref() != Some(text.as_bytes()) {
+            if let Some(old) = &disk {
+                self.keep_backup(old);
+            }
+            write_atomically(&self.path, text.as_bytes()).map_err(|source| {
+                Error::WriteSidecar {
+                    path: self.path.clone(),
+                    cause: source,
+                }
+            })?;
+        }
+        self.on_disk = Some(blake3::hash(text.as_bytes()));
+        self.base = work.clone();
+        Ok(merged)
+    }
+
+    /// Keep the file about to be replaced as `<sidecar>.bak`: a hard link to it renamed
+    /// into place (no copy; the save flushes the folder), or a copy where links are not
+    /// supported. A backup is a convenience, so failing to make one does not stop the save.
+    fn keep_backup(&self, old: &[u8]) {
+        let backup = self.backup_path();
+        let name = backup.file_name().unwrap_or_default().to_string_lossy();
+        let link = backup.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let _ = fs::remove_file(&link);
+        let linked = fs::hard_link(&self.path, &link).and_then(|()| fs::rename(&link, &backup));
+        if linked.is_err() {
+            let _ = fs::remove_file(&link);
+            let _ = write_atomically(&backup, old);
         }
     }
 
-    fn changed_on_disk(&self) -> bool {
+    /// The sidecar was changed into something we cannot read: keep our work beside it.
+    fn divert(
+        &mut self,
+        article: &Article,
+        ours: &Work,
+        why: &Error,
+    ) -> Result<Option<(Work, Merge)>> {
+        let saved_to = match &self.diverted {
+            Some(path) => path.clone(),
+            None => {
+                let stamp = crate::annotation::now().replace(':', "");
+                let mut name = self.path.file_name().unwrap_or_default().to_os_string();
+                name.push(format!(".conflict-{stamp}"));
+                let path = self.path.with_file_name(name);
+                self.diverted = Some(path.clone());
+                path
+            }
+        };
+        let text = serialise(
+            article,
+            &ours.annotations,
+            &ours.corrections,
+            &ours.rejected,
+        );
+        write_atomically(&saved_to, text.as_bytes()).map_err(|source| Error::WriteSidecar {
+            path: saved_to.clone(),
+            cause: source,
+        })?;
+        let reason = match why {
+            Error::BadSidecar {
+                line,
+                column,
+                message,
+                ..
+            } => format!("is now broken at line {line}, column {column}: {message}"),
+            Error::SidecarVersion { found, .. } => {
+                format!("now has format \"{found}\", which this version cannot read")
+            }
+            other => format!("cannot be read ({other})"),
+        };
+        Err(Error::SidecarChanged {
+            path: self.path.clone(),
+            reason,
+            saved_to,
+        })
+    }
+
+    /// Whether the file on disk differs from what sidenote last read or wrote.
+    pub fn changed_on_disk(&self) -> bool {
         let now = match fs::read(&self.path) {
             Ok(bytes) => Some(blake3::hash(&bytes)),
             Err(_) => None,
@@ -256,7 +373,8 @@ struct Header {
     format: Option<Spanned<String>>,
 }
 
-fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
+/// Read a sidecar's bytes (`path` is named in errors) and place its records in `article`.
+pub fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
     let text = std::str::from_utf8(bytes).map_err(|err| {
         let (line, column) = line_column(&bytes[..err.valid_up_to()], err.valid_up_to());
         Error::BadSidecar {

@@ -77,15 +77,15 @@ fn a_failed_save_leaves_the_old_sidecar_intact() {
 }
 
 #[test]
-fn a_sidecar_changed_by_another_program_is_not_overwritten() {
+fn a_sidecar_another_program_broke_is_not_overwritten() {
     let (_dir, path) = common::article("a.txt", ARTICLE);
     let mut doc = Document::open(&path, None).unwrap();
     let sentence = doc.article.sentences()[2].range.clone();
     doc.annotations
         .add(&doc.article, Kind::Claim, sentence.clone());
     doc.save().unwrap();
-    let theirs =
-        std::fs::read_to_string(common::sidecar_of(&path)).unwrap() + "# edited elsewhere\n";
+    // A half-resolved git conflict, say.
+    let theirs = std::fs::read_to_string(common::sidecar_of(&path)).unwrap() + "<<<<<<< HEAD\n";
     std::fs::write(common::sidecar_of(&path), &theirs).unwrap();
 
     doc.annotations.add(&doc.article, Kind::Source, sentence);
@@ -102,7 +102,12 @@ fn a_sidecar_changed_by_another_program_is_not_overwritten() {
         ours.contains("kind = \"source\""),
         "our work is kept: {ours}"
     );
-    assert!(err.to_string().contains("was changed by another program"));
+    let message = err.to_string();
+    assert!(
+        message.contains("was changed by another program"),
+        "{message}"
+    );
+    assert!(message.contains("is now broken at line"), "{message}");
 }
 
 #[test]

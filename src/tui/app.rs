@@ -148,6 +148,7 @@ impl App {
             wraps: RefCell::default(),
         };
         app.refresh_pending();
+        app.load_history();
         app
     }
 
@@ -330,13 +331,54 @@ impl App {
         match effect {
             Effect::Save => {
                 self.save_state = match self.doc.save() {
-                    Ok(()) => SaveState::Saved,
+                    Ok(merged) => {
+                        if let Some(merge) = merged {
+                            self.took_merge(&merge);
+                        }
+                        self.save_history();
+                        SaveState::Saved
+                    }
                     Err(err) => {
                         self.message = Some(err.to_string());
                         SaveState::Failed
                     }
                 };
             }
+        }
+    }
+
+    /// Called every few seconds while no key comes: retry a failed save, and take in what
+    /// another program saved to the sidecar (unless a window is open, whose annotation a
+    /// merge could renumber under it).
+    pub fn tick(&mut self) {
+        let failed = self.save_state == SaveState::Failed;
+        if failed || (self.overlay.is_none() && self.doc.sidecar_changed_on_disk()) {
+            if failed {
+                self.message = None;
+            }
+            self.perform(Effect::Save);
+            if failed && self.save_state == SaveState::Saved && self.message.is_none() {
+                self.message = Some("Saved: the sidecar can be written again".into());
+            }
+        }
+    }
+
+    /// The document took another program's changes: follow them in the undo history, the
+    /// open note and the suggestions, and say what happened.
+    fn took_merge(&mut self, merge: &crate::sidecar::Merge) {
+        self.history.rebase(&merge.changes);
+        if let Some(Overlay::Note(note)) = &mut self.overlay {
+            note.annotation = merge.new_id(&note.annotation).to_string();
+        }
+        let changes = &merge.changes;
+        if !changes.set.corrections.is_empty() || !changes.unset.corrections.is_empty() {
+            self.panel_content = layout::panel_content(&self.doc.entities);
+            self.suggestions = suggest::suggest(&self.doc.article, &self.doc.entities);
+            self.entity = self.entity.min(self.doc.entities.len().saturating_sub(1));
+        }
+        self.refresh_pending();
+        if !merge.changes.is_empty() || !merge.conflicts.is_empty() {
+            self.message = Some(merge.to_string());
         }
     }
 

@@ -77,7 +77,7 @@ pub(super) fn recover(app: &mut App, shown: Shown, payload: Box<dyn Any + Send>)
             app.doc.annotations = annotations;
             app.doc.corrections = corrections;
             app.doc.rejected = rejected;
-            app.doc.save().map(|()| true)
+            app.doc.save().map(|_| true)
         }
     };
     ratatui::restore();

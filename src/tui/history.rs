@@ -1,27 +1,36 @@
-//! Undo and redo: snapshots of everything the editor can change (annotations and entity
-//! corrections), each with a label saying what changed.
+//! Undo and redo: snapshots of everything the editor can change (annotations, entity
+//! corrections, rejected suggestions), each with a label saying what changed. The history
+//! is kept beside the sidecar ([`super::history_file`]) so that it survives a restart.
 
 use super::app::{App, Effect};
-use crate::annotation::Annotations;
-use crate::entity::Correction;
-use crate::suggest::Rejection;
+use crate::sidecar::{Delta, Work};
 
 /// The editor's work at one moment.
-#[derive(Debug, Clone)]
-pub struct Snapshot {
-    annotations: Annotations,
-    corrections: Vec<Correction>,
-    rejected: Vec<Rejection>,
-}
+pub type Snapshot = Work;
 
 #[derive(Debug, Default)]
 pub struct History {
-    past: Vec<(Snapshot, String)>,
-    future: Vec<(Snapshot, String)>,
+    /// Oldest first; the last is what undo goes back to.
+    pub(super) past: Vec<(Snapshot, String)>,
+    /// The last is what redo goes forward to.
+    pub(super) future: Vec<(Snapshot, String)>,
+}
+
+impl History {
+    /// Carry a change made from outside (another program's, merged in) into every
+    /// snapshot, so that undo never takes it back.
+    pub(super) fn rebase(&mut self, change: &Delta) {
+        if change.is_empty() {
+            return;
+        }
+        for (snapshot, _) in self.past.iter_mut().chain(self.future.iter_mut()) {
+            change.apply(snapshot);
+        }
+    }
 }
 
 impl App {
-    fn snapshot(&self) -> Snapshot {
+    pub(super) fn snapshot(&self) -> Snapshot {
         Snapshot {
             annotations: self.doc.annotations.clone(),
             corrections: self.doc.corrections.clone(),

@@ -9,6 +9,7 @@ mod crash;
 pub(crate) mod edit;
 mod export;
 mod history;
+mod history_file;
 pub mod keymap;
 pub mod layout;
 pub mod list;

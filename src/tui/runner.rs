@@ -13,6 +13,9 @@ use super::crash;
 use super::view;
 use crate::error::Error;
 
+/// How long the loop waits for a key before [`App::tick`].
+const TICK: Duration = Duration::from_secs(2);
+
 /// Restores the terminal when the loop ends, however it ends. During a panic
 /// [`crash::recover`] restores it first, and the backtrace is left alone.
 struct Restore;
@@ -53,6 +56,11 @@ fn run_loop(
             .draw(|frame| view::draw(frame, app))
             .map_err(Error::Terminal)?;
         // Wait for an event, then take every one already waiting before drawing again.
+        // With none for a while, retry a failed save and take in other programs' saves.
+        if !event::poll(TICK).map_err(Error::Terminal)? {
+            app.tick();
+            continue;
+        }
         let mut next = Some(event::read().map_err(Error::Terminal)?);
         while let Some(event) = next.take() {
             handle(app, event);
