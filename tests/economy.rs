@@ -64,7 +64,7 @@ fn annotating_the_quotes_and_statistics_example_takes_at_most_three_keys_a_claim
         }
     };
     for _ in 0..1000 {
-        if let Some(pending) = app.pending_here().cloned() {
+        if let Some(pending) = app.pending_here() {
             let range = app.pending_range(&pending);
             let right = claims
                 .iter()

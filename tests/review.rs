@@ -51,16 +51,16 @@ fn a_rejected_suggestion_does_not_come_back() {
     let (_dir, path) = common::copy_example("clinic-waiting-times.txt");
     let mut app = open(&path, 120, 40, "default");
     press(&mut app, "]");
-    let first = app.pending_here().cloned().expect("a suggestion");
+    let first = app.pending_here().expect("a suggestion");
     let range = app.pending_range(&first);
     press(&mut app, "x");
-    assert!(app.pending.iter().all(|p| app.pending_range(p) != range));
+    assert!(app.pending().all(|p| app.pending_range(&p) != range));
     let sidecar = std::fs::read_to_string(common::sidecar_of(&path)).unwrap();
     assert!(sidecar.contains("[[rejected]]"), "{sidecar}");
 
     let app = open(&path, 120, 40, "default");
     assert!(
-        app.pending.iter().all(|p| app.pending_range(p) != range),
+        app.pending().all(|p| app.pending_range(&p) != range),
         "still rejected after reopening"
     );
 
@@ -77,8 +77,7 @@ fn accepting_a_paragraph_takes_every_suggestion_in_it() {
     let paragraph = app.doc.article.sentences()[app.cursor].paragraph;
     let range = app.doc.article.paragraphs()[paragraph].range.clone();
     let in_paragraph = |app: &App| {
-        app.pending
-            .iter()
+        app.pending()
             .filter(|p| range.contains(&app.pending_range(p).start))
             .count()
     };

@@ -13,10 +13,10 @@ use super::keymap::{Context, Keymap};
 use super::layout;
 use super::list::ListState;
 use super::note::Note;
+use super::pending::Candidates;
 use super::picker::Picker;
 use super::prompt::Prompt;
 use super::selection::TextObject;
-use super::suggestions::Pending;
 use super::theme::Theme;
 use super::wrap::WrapCache;
 use crate::config::Config;
@@ -107,8 +107,8 @@ pub struct App {
     pub config: Config,
     /// Everything the rules suggest for the article.
     pub suggestions: Suggestions,
-    /// The suggestions still waiting for the editor, in text order.
-    pub pending: Vec<Pending>,
+    /// The suggestions in text order, to find the ones still waiting for the editor.
+    pub(super) candidates: Candidates,
     /// The annotation list's state.
     pub list: ListState,
     wraps: RefCell<WrapCache>,
@@ -142,12 +142,12 @@ impl App {
             entity_filter: String::new(),
             panel_content,
             config: Config::default(),
-            suggestions,
-            pending: Vec::new(),
+            suggestions: Suggestions::default(),
+            candidates: Candidates::default(),
             list: ListState::default(),
             wraps: RefCell::default(),
         };
-        app.refresh_pending();
+        app.set_suggestions(suggestions);
         app.load_history();
         app
     }
@@ -210,10 +210,6 @@ impl App {
     /// The only place state changes.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         let effect = self.apply(action);
-        if effect.is_some() {
-            // The work changed: some suggestions may be done or rejected now.
-            self.refresh_pending();
-        }
         effect
     }
 
@@ -373,10 +369,9 @@ impl App {
         let changes = &merge.changes;
         if !changes.set.corrections.is_empty() || !changes.unset.corrections.is_empty() {
             self.panel_content = layout::panel_content(&self.doc.entities);
-            self.suggestions = suggest::suggest(&self.doc.article, &self.doc.entities);
+            self.set_suggestions(suggest::suggest(&self.doc.article, &self.doc.entities));
             self.entity = self.entity.min(self.doc.entities.len().saturating_sub(1));
         }
-        self.refresh_pending();
         if !merge.changes.is_empty() || !merge.conflicts.is_empty() {
             self.message = Some(merge.to_string());
         }
@@ -408,7 +403,7 @@ impl App {
         self.doc.refresh_entities();
         self.panel_content = layout::panel_content(&self.doc.entities);
         // Speakers are linked to entities, so the suggestions follow the corrections.
-        self.suggestions = suggest::suggest(&self.doc.article, &self.doc.entities);
+        self.set_suggestions(suggest::suggest(&self.doc.article, &self.doc.entities));
     }
 
     /// Wrapped lines of a paragraph at the article pane's current width.

@@ -16,6 +16,7 @@ pub mod list;
 mod motion;
 pub mod note;
 mod panel;
+pub mod pending;
 pub mod picker;
 pub mod printable;
 pub mod prompt;

@@ -2,129 +2,19 @@
 //! and rejecting. A suggested claim carries the attributions of its statement, so one `a`
 //! makes the claim, its sources and the links between them.
 
-use std::ops::Range;
-
 use super::app::{App, Effect};
 use crate::annotation::{Kind, SourceKind};
-use crate::suggest::{Attribution, Rejection, SuggestionKind};
+use crate::suggest::{Rejection, SuggestionKind};
 
-/// A suggestion still waiting for the editor, by index into the article's suggestions.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Pending {
-    /// A suggested claim, with the attributions whose statements it covers.
-    Claim {
-        index: usize,
-        attributions: Vec<usize>,
-    },
-    /// An attribution of a statement that is not a pending claim.
-    Attribution { index: usize },
-}
-
-/// Whether two ranges overlap by at least half of the shorter.
-fn mostly_overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
-    let overlap = a.end.min(b.end).saturating_sub(a.start.max(b.start));
-    overlap * 2 >= a.len().min(b.len()).max(1)
-}
+pub use super::pending::Pending;
+use super::pending::mostly_overlap;
 
 impl App {
-    /// The range a pending suggestion covers in the text.
-    pub fn pending_range(&self, pending: &Pending) -> Range<usize> {
-        match pending {
-            Pending::Claim { index, .. } => self.suggestions.claims[*index].range.clone(),
-            Pending::Attribution { index } => {
-                let a = &self.suggestions.attributions[*index];
-                a.range.start.min(a.speaker.range.start)..a.range.end.max(a.speaker.range.end)
-            }
-        }
-    }
-
-    /// Work out which suggestions are still pending: not rejected, not done already.
-    pub(super) fn refresh_pending(&mut self) {
-        let doc = &self.doc;
-        let rejected = |kind: SuggestionKind, range: &Range<usize>| {
-            doc.rejected.iter().any(|r| r.covers(kind, range))
-        };
-        let claimed = |range: &Range<usize>| {
-            doc.annotations.overlapping(range.clone()).any(|a| {
-                a.kind == Kind::Claim && a.range().is_some_and(|r| mostly_overlap(&r, range))
-            })
-        };
-        // Done when a source stands at the speaker's words (or for the speaker's entity)
-        // and every claim over the statement cites it.
-        let attribution_done = |a: &Attribution| {
-            let is_speaker = |source: &crate::annotation::Annotation| {
-                source.kind == Kind::Source
-                    && (source.range().is_some_and(|r| {
-                        r.start < a.speaker.range.end && a.speaker.range.start < r.end
-                    }) || (a.speaker.entity.is_some() && source.entity == a.speaker.entity))
-            };
-            let claims: Vec<_> = doc
-                .annotations
-                .overlapping(a.range.clone())
-                .filter(|c| {
-                    c.kind == Kind::Claim && c.range().is_some_and(|r| mostly_overlap(&r, &a.range))
-                })
-                .collect();
-            if claims.is_empty() {
-                doc.annotations
-                    .overlapping(a.speaker.range.clone())
-                    .any(is_speaker)
-            } else {
-                claims.iter().all(|claim| {
-                    claim
-                        .sources
-                        .iter()
-                        .filter_map(|id| doc.annotations.get(id))
-                        .any(is_speaker)
-                })
-            }
-        };
-        let open_attributions: Vec<usize> = self
-            .suggestions
-            .attributions
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| {
-                !rejected(SuggestionKind::Attribution, &a.range) && !attribution_done(a)
-            })
-            .map(|(i, _)| i)
-            .collect();
-        let mut pending = Vec::new();
-        let mut attached = vec![false; self.suggestions.attributions.len()];
-        for (index, claim) in self.suggestions.claims.iter().enumerate() {
-            if rejected(SuggestionKind::Claim, &claim.range) || claimed(&claim.range) {
-                continue;
-            }
-            let attributions: Vec<usize> = open_attributions
-                .iter()
-                .copied()
-                .filter(|&i| mostly_overlap(&self.suggestions.attributions[i].range, &claim.range))
-                .collect();
-            for &i in &attributions {
-                attached[i] = true;
-            }
-            pending.push(Pending::Claim {
-                index,
-                attributions,
-            });
-        }
-        for index in open_attributions {
-            if !attached[index] {
-                pending.push(Pending::Attribution { index });
-            }
-        }
-        pending.sort_by_key(|p| self.pending_range(p).start);
-        self.pending = pending;
-    }
-
     /// The pending suggestion the cursor is on: the first that overlaps its sentence (or
     /// the selection).
-    pub fn pending_here(&self) -> Option<&Pending> {
+    pub fn pending_here(&self) -> Option<Pending> {
         let here = self.target_range()?;
-        self.pending.iter().find(|p| {
-            let range = self.pending_range(p);
-            range.start < here.end.max(here.start + 1) && here.start < range.end
-        })
+        self.pending_in(here).next()
     }
 
     /// Move the cursor to the next (or previous) pending suggestion.
@@ -134,16 +24,9 @@ impl App {
         };
         let here = sentence.range.clone();
         let target = if forward {
-            self.pending
-                .iter()
-                .map(|p| self.pending_range(p))
-                .find(|r| r.start >= here.end)
+            self.next_pending(here.end, true)
         } else {
-            self.pending
-                .iter()
-                .rev()
-                .map(|p| self.pending_range(p))
-                .find(|r| r.start < here.start)
+            self.next_pending(here.start, false)
         };
         match target {
             Some(range) => {
@@ -166,7 +49,7 @@ impl App {
             let a = &self.suggestions.attributions[*i];
             format!("said by {} ({})", a.speaker.name, a.rule)
         };
-        self.message = Some(match pending {
+        self.message = Some(match &pending {
             Pending::Claim {
                 index,
                 attributions,
@@ -184,7 +67,7 @@ impl App {
 
     /// Accept the suggestion under the cursor.
     pub(super) fn accept_here(&mut self) -> Option<Effect> {
-        let Some(pending) = self.pending_here().cloned() else {
+        let Some(pending) = self.pending_here() else {
             self.message = Some("No suggestion here".into());
             return None;
         };
@@ -199,13 +82,8 @@ impl App {
         let paragraph = self.doc.article.sentences().get(self.cursor)?.paragraph;
         let range = self.doc.article.paragraphs()[paragraph].range.clone();
         let here: Vec<Pending> = self
-            .pending
-            .iter()
-            .filter(|p| {
-                let r = self.pending_range(p);
-                range.start <= r.start && r.start < range.end
-            })
-            .cloned()
+            .pending_in(range.clone())
+            .filter(|p| self.pending_range(p).start >= range.start)
             .collect();
         if here.is_empty() {
             self.message = Some("No suggestions in this paragraph".into());
@@ -311,7 +189,7 @@ impl App {
 
     /// Reject the suggestion under the cursor; it is remembered and does not come back.
     pub(super) fn reject_here(&mut self) -> Option<Effect> {
-        let Some(pending) = self.pending_here().cloned() else {
+        let Some(pending) = self.pending_here() else {
             self.message = Some("No suggestion here".into());
             return None;
         };

@@ -147,12 +147,8 @@ impl StyledParagraph {
         // Suggestions first, so that what was accepted draws over them.
         let mut suggested_claims = Vec::new();
         let mut suggested_sources = Vec::new();
-        for pending in &app.pending {
-            let span = app.pending_range(pending);
-            if span.end <= range.start || range.end <= span.start {
-                continue;
-            }
-            let attributions: &[usize] = match pending {
+        for pending in app.pending_in(range.clone()) {
+            let attributions: &[usize] = match &pending {
                 Pending::Claim {
                     index,
                     attributions,
