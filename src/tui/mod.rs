@@ -13,6 +13,7 @@ pub mod layout;
 pub mod list;
 mod motion;
 pub mod note;
+pub mod orphans;
 mod panel;
 pub mod picker;
 pub mod prompt;
