@@ -176,6 +176,14 @@ impl Annotation {
         }
     }
 
+    /// Its words: the text where it is placed now (which differs from the stored quote
+    /// after a fuzzy match), else the stored quote.
+    pub fn quote<'a>(&'a self, article: &'a Article) -> &'a str {
+        self.range()
+            .and_then(|r| article.text().get(r))
+            .unwrap_or(&self.anchor.quote)
+    }
+
     /// How it was found when the sidecar was read: at its offsets, moved, fuzzily
     /// matched, orphaned (or detached by design).
     pub fn fit(&self, article: &Article) -> crate::anchor::Fit {

@@ -7,10 +7,12 @@
 //! within [`REACH`] bytes of the old place. From each, the quote is aligned against the
 //! text by edit distance to find where the changed quote ends (or starts), and the region
 //! is scored by [`score`]; a region whose figures differ from the quote's is never taken
-//! (see `digits`). The best region scoring at least [`FUZZY_THRESHOLD`] wins, the
-//! one nearest the old place on a tie. The work is bounded: a few candidates, each costing
+//! (see `digits`). Of the regions scoring at least [`FUZZY_THRESHOLD`], one framed by
+//! both sides of the context wins, else the best scoring, the nearest the old place on a
+//! tie. The work is bounded: a few candidates, each costing
 //! about the square of the quote's length, so it does not grow with the article.
 
+use std::cmp::Reverse;
 use std::ops::Range;
 
 use super::Anchor;
@@ -52,41 +54,47 @@ pub fn locate(anchor: &Anchor, text: &str, centres: &[usize]) -> Option<Range<us
     }
     let old = *centres.first()?;
     let longest = quote.len() + quote.len() / 3 + 4;
-    let mut regions: Vec<Range<usize>> = Vec::new();
+    // Each candidate region, and whether the stored context frames it on both sides.
+    let mut regions: Vec<(Range<usize>, bool)> = Vec::new();
     for &centre in centres {
         let starts = landmarks(text, centre, &anchor.prefix, true);
         let ends = landmarks(text, centre, &anchor.suffix, false);
         for &start in starts.iter().chain([&centre]) {
-            regions.push(align_forward(&quote, text, start, longest));
+            regions.push((align_forward(&quote, text, start, longest), false));
             // Both landmarks: the text between them is a candidate as it stands.
             if let Some(&end) = ends.iter().filter(|&&e| e > start).min()
                 && text[start..end].chars().count() <= longest
             {
-                regions.push(start..end);
+                regions.push((start..end, true));
             }
         }
         for &end in &ends {
-            regions.push(align_backward(&quote, text, end, longest));
+            regions.push((align_backward(&quote, text, end, longest), false));
         }
     }
     let figures = digits(&anchor.quote);
-    let mut best: Option<(f64, usize, Range<usize>)> = None;
-    for region in regions {
+    // The best acceptable region: framed ones first (the words between the two sides of
+    // the stored context are the annotated words, however an alignment would cut them),
+    // then by score, then nearest the old place.
+    let mut best: Option<(bool, f64, usize, Range<usize>)> = None;
+    for (region, framed) in regions {
         let region = trim(text, region, &anchor.quote);
         if region.is_empty() || digits(&text[region.clone()]) != figures {
             continue;
         }
         let value = score(anchor, text, &region);
+        if value < FUZZY_THRESHOLD {
+            continue;
+        }
         let distance = region.start.abs_diff(old);
         let better = best
             .as_ref()
-            .is_none_or(|(v, d, _)| value > *v || (value == *v && distance < *d));
+            .is_none_or(|(f, v, d, _)| (framed, value, Reverse(distance)) > (*f, *v, Reverse(*d)));
         if better {
-            best = Some((value, distance, region));
+            best = Some((framed, value, distance, region));
         }
     }
-    best.filter(|(value, _, _)| *value >= FUZZY_THRESHOLD)
-        .map(|(_, _, region)| region)
+    best.map(|(_, _, _, region)| region)
 }
 
 /// How much `region` of the text is like the anchor: [`QUOTE_WEIGHT`] × the quote's
