@@ -79,7 +79,7 @@ fn a_paragraph_moved_takes_its_annotations_along() {
     let paragraphs: Vec<&str> = STORY.split("\n\n").collect();
     let after = [paragraphs[0], paragraphs[2].trim_end(), paragraphs[1]].join("\n\n");
     let quote = "The council postponed Monday's vote on the harbour plan.";
-    let (_, new, placement) = replace(STORY, quote, 0, &after);
+    let (_, _, placement) = replace(STORY, quote, 0, &after);
     let Placement::At(range) = &placement else {
         panic!("orphaned")
     };

@@ -221,8 +221,8 @@ fn place_exact(anchors: &[&Anchor], article: &Article, placements: &mut [Option<
     if patterns.is_empty() {
         return;
     }
-    // (context, nearness, range) of the best occurrence so far, and how many there are.
-    let mut best: Vec<Option<(usize, Reverse<usize>, Range<usize>)>> = vec![None; anchors.len()];
+    // The best occurrence so far of each anchor's quote, and how many there are.
+    let mut best: Vec<Option<Occurrence>> = vec![None; anchors.len()];
     let mut seen = vec![0usize; patterns.len()];
     let olds: Vec<usize> = anchors.iter().map(|a| a.old_place(article)).collect();
     let mut consider = |pattern: usize, range: Range<usize>| {
@@ -265,6 +265,10 @@ fn place_exact(anchors: &[&Anchor], article: &Article, placements: &mut [Option<
         }
     }
 }
+
+/// An occurrence of a quote: shared context characters, nearness to the old place (the
+/// two rank occurrences, in that order) and where it is.
+type Occurrence = (usize, Reverse<usize>, Range<usize>);
 
 /// How far the placed anchors just before and after `start` (old offsets) moved.
 fn neighbour_shifts(shifts: &[(usize, isize)], start: usize) -> Vec<isize> {
