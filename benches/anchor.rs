@@ -1,6 +1,8 @@
 //! Re-anchoring a thousand annotations on a 15 MB article after it changed: a paragraph
-//! inserted near the top (every annotation moved), ten quotes with a typo fixed (fuzzy)
-//! and ten annotated sentences deleted (orphans). Also the article unchanged.
+//! inserted near the top (every annotation moved), ten quotes with a word inserted
+//! (fuzzy) and ten annotated sentences deleted (the archive repeats its paragraphs, so
+//! these move to another copy of their words). Also the article unchanged.
+//! Measured: about 110 ms changed, 1 ms unchanged (release, a shared 2-core machine).
 
 mod archive;
 
