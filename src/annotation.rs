@@ -175,6 +175,20 @@ impl Annotation {
             Placement::At(range) => Some(range.clone()),
         }
     }
+
+    /// Its words: the text where it is placed now (which differs from the stored quote
+    /// after a fuzzy match), else the stored quote.
+    pub fn quote<'a>(&'a self, article: &'a Article) -> &'a str {
+        self.range()
+            .and_then(|r| article.text().get(r))
+            .unwrap_or(&self.anchor.quote)
+    }
+
+    /// How it was found when the sidecar was read: at its offsets, moved, fuzzily
+    /// matched, orphaned (or detached by design).
+    pub fn fit(&self, article: &Article) -> crate::anchor::Fit {
+        self.anchor.fit(&self.placement, article)
+    }
 }
 
 /// The annotations of one article, sorted by where they start in the text.
@@ -331,6 +345,17 @@ impl Annotations {
         change(item);
         item.modified = Some(now());
         true
+    }
+
+    /// Attach an annotation (an orphan, usually) to a byte range of the article: it is
+    /// placed there with a fresh anchor. Returns whether it exists.
+    pub fn attach(&mut self, article: &Article, id: &str, range: Range<usize>) -> bool {
+        let attached = self.edit(id, |a| {
+            a.anchor = Anchor::new(article, range.clone());
+            a.placement = Placement::At(range);
+        });
+        self.reindex();
+        attached
     }
 
     fn next_id(&self, kind: Kind) -> String {

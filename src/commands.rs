@@ -4,7 +4,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use sidenote::anchor::Placement;
+use sidenote::anchor::Fit;
+use sidenote::annotation::Annotation;
 use sidenote::article::{Article, Decoding};
 use sidenote::config::Config;
 use sidenote::document::Document;
@@ -162,33 +163,45 @@ pub fn import(
     write_stdout(&out)
 }
 
-/// Prints placed, moved and orphaned counts; returns whether every annotation is placed.
+/// Prints how every annotation was found (placed at its offsets, moved, fuzzily matched,
+/// orphaned), lists the fuzzy and orphaned ones, and returns whether none is orphaned.
 pub fn check(article: &Path, open: Open) -> Result<bool> {
     let doc = open.document(article)?;
-    let (mut placed, mut moved, mut orphaned) = (0, 0, Vec::new());
-    for a in doc.annotations.iter() {
-        match &a.placement {
-            Placement::At(range) if doc.article.char_of(range.start) == a.anchor.start => {
-                placed += 1;
-            }
-            Placement::At(_) => moved += 1,
-            Placement::Orphaned => orphaned.push(a),
-            Placement::Detached => {} // a source given only by its description
+    let found: Vec<(Fit, &Annotation)> = doc
+        .annotations
+        .iter()
+        .map(|a| (a.fit(&doc.article), a))
+        .collect();
+    let count = |fit: Fit| found.iter().filter(|(f, _)| *f == fit).count();
+    let orphaned = count(Fit::Orphaned);
+    let mut out = format!(
+        "{}: {} placed, {} moved, {} fuzzy, {orphaned} orphaned\n",
+        doc.sidecar_path().display(),
+        count(Fit::Placed),
+        count(Fit::Moved),
+        count(Fit::Fuzzy),
+    );
+    for (fit, a) in &found {
+        match (fit, a.range()) {
+            (Fit::Fuzzy, Some(range)) => out.push_str(&format!(
+                "  fuzzy {} {}: \"{}\" is now \"{}\"\n",
+                a.kind,
+                a.id,
+                a.anchor.quote,
+                &doc.article.text()[range]
+            )),
+            (Fit::Orphaned, _) => out.push_str(&format!(
+                "  orphaned {} {}: \"{}\"\n",
+                a.kind, a.id, a.anchor.quote
+            )),
+            _ => {}
         }
     }
-    let mut out = format!(
-        "{}: {placed} placed, {moved} moved, {} orphaned\n",
-        doc.sidecar_path().display(),
-        orphaned.len()
-    );
-    for a in &orphaned {
-        out.push_str(&format!(
-            "  orphaned {} {}: \"{}\"\n",
-            a.kind, a.id, a.anchor.quote
-        ));
+    if orphaned > 0 {
+        out.push_str("Orphans are kept; open the article and press O to re-attach them.\n");
     }
     write_stdout(&out)?;
-    Ok(orphaned.is_empty())
+    Ok(orphaned == 0)
 }
 
 /// Write to stdout; a closed pipe (`| head`) is not an error worth a message.

@@ -434,10 +434,11 @@ pub fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
                 suffix: stored.suffix,
             };
             Annotation {
+                // Placed below, all together.
                 placement: if detached {
                     Placement::Detached
                 } else {
-                    anchor.place(article)
+                    Placement::Orphaned
                 },
                 anchor,
                 id: stored.id,
@@ -453,6 +454,7 @@ pub fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
             }
         })
         .collect();
+    let items = place_annotations(items, article);
     let rejected = file
         .rejected
         .into_iter()
@@ -477,6 +479,19 @@ pub fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
         rejected,
         article_changed: file.article.fingerprint != article.fingerprint(),
     })
+}
+
+/// Place every annotation that is in the text, in one pass (see [`crate::anchor`]).
+fn place_annotations(mut items: Vec<Annotation>, article: &Article) -> Vec<Annotation> {
+    let anchored: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].placement != Placement::Detached)
+        .collect();
+    let anchors: Vec<&Anchor> = anchored.iter().map(|&i| &items[i].anchor).collect();
+    let placements = crate::anchor::place_all(&anchors, article);
+    for (i, placement) in anchored.into_iter().zip(placements) {
+        items[i].placement = placement;
+    }
+    items
 }
 
 /// The sidecar's text for these annotations. Placed annotations get fresh anchors, so a

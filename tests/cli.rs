@@ -224,15 +224,52 @@ fn check_reports_orphans_and_fails_when_there_are_any() {
     std::fs::write(common::sidecar_of(&path), sidecar).unwrap();
     let output = sidenote(&["check", "cafe.txt"], dir.path());
     assert!(output.status.success());
-    assert!(String::from_utf8_lossy(&output.stdout).contains("1 placed, 0 moved, 0 orphaned"));
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("1 placed, 0 moved, 0 fuzzy, 0 orphaned")
+    );
 
     std::fs::write(&path, ARTICLE.replace("1,200", "900")).unwrap();
     let output = sidenote(&["check", "cafe.txt"], dir.path());
     assert_eq!(output.status.code(), Some(1));
     let report = String::from_utf8_lossy(&output.stdout);
     assert!(
-        report.contains("0 placed, 0 moved, 1 orphaned")
-            && report.contains("We served 1,200 meals"),
+        report.contains("0 placed, 0 moved, 0 fuzzy, 1 orphaned")
+            && report.contains("orphaned claim c1: \"We served 1,200 meals\""),
+        "{report}"
+    );
+}
+
+#[test]
+fn check_counts_moved_and_fuzzy_annotations_and_lists_each_fuzzy_one() {
+    let (dir, path) = common::article("cafe.txt", ARTICLE);
+    let mut doc = sidenote::document::Document::open(&path, None).unwrap();
+    let text = doc.article.text().to_string();
+    for words in [
+        "said Zoë Hartley",
+        "Hartley added that the Oslo City Council paid",
+    ] {
+        let at = text.find(words).unwrap();
+        doc.annotations.add(
+            &doc.article,
+            sidenote::annotation::Kind::Claim,
+            at..at + words.len(),
+        );
+    }
+    doc.save().unwrap();
+    // A word inserted at the top moves both; a typo fixed in the second makes it fuzzy.
+    let edited = ARTICLE
+        .replace("Café owner", "Café owner now")
+        .replace("City Council paid", "City Council had paid");
+    std::fs::write(&path, edited).unwrap();
+    let output = sidenote(&["check", "cafe.txt"], dir.path());
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{report}");
+    assert!(
+        report.contains("0 placed, 1 moved, 1 fuzzy, 0 orphaned"),
+        "{report}"
+    );
+    assert!(
+        report.contains("fuzzy claim c2: \"Hartley added that the Oslo City Council paid\" is now \"Hartley added that the Oslo City Council had paid\""),
         "{report}"
     );
 }

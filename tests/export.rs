@@ -399,3 +399,39 @@ fn an_export_is_readable_by_others_and_a_replaced_file_keeps_its_permissions() {
     export::write(&output, &out, &doc).unwrap();
     assert_eq!(mode(&out), 0o600);
 }
+
+#[test]
+fn an_orphaned_claim_is_flagged_in_csv_html_and_markdown() {
+    let (_dir, path) = common::copy_ferry();
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("+30 seats", "Thirty seats")).unwrap();
+    let doc = Document::open(&path, None).unwrap();
+    let one = |format| match export::render(&doc, format, &Options::default()).unwrap() {
+        export::Output::One(text) => text,
+        export::Output::Brat { ann, .. } => ann,
+    };
+
+    let records = csv_records(&one(Format::Csv));
+    let orphaned: Vec<(&str, &str, &str)> = records
+        .iter()
+        .filter(|r| &r[9] == "true")
+        .map(|r| (&r[0], &r[1], &r[4]))
+        .collect();
+    assert_eq!(
+        orphaned,
+        [("c4", "", "'+30 seats will be added on the Friday sailing")]
+    );
+    assert!(records.iter().all(|r| &r[9] == "true" || &r[9] == "false"));
+
+    let html = one(Format::Html);
+    let item = &html[html.find("<li id=\"claim-c4\"").unwrap()..];
+    let item = &item[..item.find("</li>").unwrap()];
+    assert!(item.contains("class=\"orphaned\""), "{item}");
+    assert!(item.contains("not found in the text"), "{item}");
+
+    let markdown = one(Format::Markdown);
+    assert!(
+        markdown.contains("**c4** · no longer found in the text"),
+        "{markdown}"
+    );
+}

@@ -73,7 +73,7 @@ fn review(doc: &Document, claim: &Annotation, article: &Value) -> Value {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "identifier": claim.id,
-        "claimReviewed": claim.anchor.quote,
+        "claimReviewed": claim.quote(&doc.article),
         "itemReviewed": item,
         "reviewRating": {
             "@type": "Rating",

@@ -1,13 +1,16 @@
 //! `export --format csv`: one row per claim, for spreadsheets. RFC 4180 quoting (by the
 //! csv crate), and every cell that a spreadsheet would read as a formula is neutralised.
 
+use crate::anchor::Placement;
 use crate::document::Document;
 
 use super::view::{self, char_span, paragraph_number};
 
 /// The columns, in order. `paragraph` counts from 1, as the screen does; `start` and `end`
-/// are character offsets, end exclusive, as in every other format.
-pub const COLUMNS: [&str; 9] = [
+/// are character offsets, end exclusive, as in every other format. `orphaned` is `true`
+/// for a claim whose text is no longer in the article (its `text` is the stored quote,
+/// and `paragraph`, `start` and `end` are empty), else `false`.
+pub const COLUMNS: [&str; 10] = [
     "id",
     "paragraph",
     "start",
@@ -17,6 +20,7 @@ pub const COLUMNS: [&str; 9] = [
     "source_entities",
     "verdict",
     "note",
+    "orphaned",
 ];
 
 /// The claims of one article as a CSV document with a header row.
@@ -37,7 +41,7 @@ pub fn rows(doc: &Document) -> Vec<Vec<String>> {
                 paragraph_number(doc, claim).map_or(String::new(), |p| p.to_string()),
                 start.to_string(),
                 end.to_string(),
-                claim.anchor.quote.clone(),
+                claim.quote(&doc.article).to_string(),
                 sources
                     .iter()
                     .map(|s| format!("{}: {}", s.id, s.label))
@@ -50,6 +54,7 @@ pub fn rows(doc: &Document) -> Vec<Vec<String>> {
                     .join("; "),
                 claim.verdict.clone().unwrap_or_default(),
                 claim.note.clone().unwrap_or_default(),
+                (claim.placement == Placement::Orphaned).to_string(),
             ]
         })
         .collect()

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::anchor::Placement;
+use crate::anchor::{Anchor, Placement};
 use crate::annotation::{Annotation, Kind};
 use crate::article::Article;
 use crate::document::Document;
@@ -133,14 +133,19 @@ fn annotation(article: &Article, a: &Annotation) -> Value {
         None if detached => (None, None, None),
         None => (Some(a.anchor.start), Some(a.anchor.end), None),
     };
+    // Placed annotations are described where they are now, as the sidecar saves them.
+    let anchor = match a.range() {
+        Some(range) => Anchor::new(article, range),
+        None => a.anchor.clone(),
+    };
     let mut value = json!({
         "id": a.id,
         "kind": a.kind.as_str(),
         "start": start,
         "end": end,
-        "text": (!detached).then_some(&a.anchor.quote),
-        "prefix": (!detached).then_some(&a.anchor.prefix),
-        "suffix": (!detached).then_some(&a.anchor.suffix),
+        "text": (!detached).then_some(&anchor.quote),
+        "prefix": (!detached).then_some(&anchor.prefix),
+        "suffix": (!detached).then_some(&anchor.suffix),
         "paragraph": paragraph,
         "orphaned": a.placement == Placement::Orphaned,
         "created": a.created,

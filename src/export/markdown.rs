@@ -66,7 +66,7 @@ fn write_claim(out: &mut String, doc: &Document, claim: &Annotation) {
         None => "no longer found in the text".to_string(),
     };
     let _ = writeln!(out, "**{}** · {place}\n", claim.id);
-    for line in claim.anchor.quote.lines() {
+    for line in claim.quote(&doc.article).lines() {
         let _ = writeln!(out, "> {}", escape(line));
     }
     out.push('\n');

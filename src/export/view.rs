@@ -28,7 +28,7 @@ pub fn sources_of<'a>(doc: &'a Document, claim: &'a Annotation) -> Vec<SourceVie
 pub fn source_view<'a>(doc: &'a Document, source: &'a Annotation) -> SourceView<'a> {
     let label = match &source.description {
         Some(description) if source.anchor.quote.is_empty() => description.as_str(),
-        _ => source.anchor.quote.as_str(),
+        _ => source.quote(&doc.article),
     };
     let entity = source
         .entity

@@ -128,6 +128,17 @@ pub enum Action {
     /// Show all annotations, claims only or sources only.
     ListKind,
 
+    /// List the orphans: annotations whose text is no longer in the article.
+    ShowOrphans,
+    /// Choose the next orphan.
+    OrphanDown,
+    /// Choose the previous orphan.
+    OrphanUp,
+    /// Attach the chosen orphan to the selection (or the sentence under the cursor).
+    AttachOrphan,
+    /// Close the orphan list.
+    OrphansClose,
+
     /// Confirm what was typed in a prompt.
     PromptConfirm,
     /// Close a prompt without using what was typed.

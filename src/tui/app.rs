@@ -35,10 +35,14 @@ pub enum Focus {
 /// A window over the panes that takes every key while it is open.
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Picker(Picker),
     Prompt(Box<Prompt>),
     Note(Box<Note>),
+    /// The orphans, to read or re-attach one.
+    Orphans(super::orphans::OrphanList),
 }
 
 /// A span of text being selected: `anchor` stays, `head` moves; both are byte offsets.
@@ -116,10 +120,7 @@ pub struct App {
 
 impl App {
     pub fn new(doc: Document, keymap: Keymap, theme: Theme) -> App {
-        let message = doc.article_changed.then(|| {
-            let orphans = doc.annotations.orphans().count();
-            format!("The article changed since the sidecar was written; {orphans} annotations could not be placed")
-        });
+        let message = super::orphans::reanchor_message(&doc);
         let panel_content = layout::panel_content(&doc.entities);
         let suggestions = suggest::suggest(&doc.article, &doc.entities);
         let mut app = App {
@@ -165,6 +166,7 @@ impl App {
             (Some(Overlay::Picker(_)), _) => Context::Picker,
             (Some(Overlay::Prompt(_)), _) => Context::Prompt,
             (Some(Overlay::Note(_)), _) => Context::Note,
+            (Some(Overlay::Orphans(_)), _) => Context::Orphans,
             (None, Focus::Entities) => Context::Entities,
             (None, Focus::Annotations) => Context::Annotations,
             (None, Focus::Article) if self.selection.is_some() => Context::Selection,
@@ -192,7 +194,7 @@ impl App {
                 }
                 _ => None,
             },
-            Context::Help => None,
+            Context::Help | Context::Orphans => None,
             _ => self.keymap.action(Context::Global, key),
         }
     }
@@ -209,8 +211,7 @@ impl App {
 
     /// The only place state changes.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        let effect = self.apply(action);
-        effect
+        self.apply(action)
     }
 
     fn apply(&mut self, action: Action) -> Option<Effect> {
@@ -306,6 +307,12 @@ impl App {
                 }
             }
             HelpClose => self.overlay = None,
+
+            ShowOrphans => self.open_orphans(),
+            OrphanDown => self.move_in_orphans(true),
+            OrphanUp => self.move_in_orphans(false),
+            AttachOrphan => return self.attach_orphan(),
+            OrphansClose => self.overlay = None,
         }
         None
     }

@@ -23,6 +23,8 @@ pub enum Context {
     Prompt,
     Note,
     Help,
+    /// The list of orphans (annotations not found in the text).
+    Orphans,
 }
 
 impl Context {
@@ -38,6 +40,7 @@ impl Context {
             Context::Picker => "Picker",
             Context::Prompt => "Typing a name or a filter",
             Context::Help => "Help",
+            Context::Orphans => "Orphans (after O)",
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod list;
 mod motion;
 pub mod note;
+pub mod orphans;
 mod panel;
 pub mod pending;
 pub mod picker;

@@ -73,6 +73,7 @@ text-align: right; font: 0.75rem/2.4 var(--sans); font-weight: normal; font-styl
 .claim-list p, .source-list p { margin: 0.2rem 0; }
 .note { white-space: pre-wrap; border-left: 3px solid; padding-left: 0.6rem; margin: 0.3rem 0; }
 .verdict { font-weight: bold; }
+p.orphaned { font-weight: bold; }
 a { color: inherit; }
 :target { scroll-margin-top: 2rem; }
 @media print {

@@ -239,7 +239,13 @@ fn claim_list(out: &mut String, doc: &Document) {
         out.push_str("<ol>\n");
     }
     for claim in &claims {
-        let _ = writeln!(out, "<li id=\"claim-{}\">", escape(&claim.id));
+        let orphaned = claim.placement == Placement::Orphaned;
+        let _ = writeln!(
+            out,
+            "<li id=\"claim-{}\"{}>",
+            escape(&claim.id),
+            if orphaned { " class=\"orphaned\"" } else { "" }
+        );
         quote_line(out, doc, claim);
         match claim.verdict.as_deref() {
             Some(verdict) => {
@@ -330,7 +336,7 @@ fn quote_line(out: &mut String, doc: &Document, claim: &Annotation) {
         None => {
             let _ = writeln!(
                 out,
-                "<p class=\"quote\">“{}”</p>\n<p class=\"muted\">{} · no longer found in the text</p>",
+                "<p class=\"quote\">“{}”</p>\n<p class=\"orphaned\">{} · ⚠ not found in the text: the article changed since it was annotated</p>",
                 escape(&claim.anchor.quote),
                 escape(&claim.id)
             );

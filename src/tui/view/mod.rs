@@ -6,6 +6,7 @@ mod article;
 mod entities;
 mod help;
 mod note;
+mod orphans;
 mod picker;
 mod prompt;
 mod status;
@@ -56,6 +57,9 @@ fn draw_views(frame: &mut Frame, app: &App) {
         }
         Some(Overlay::Note(note)) => {
             note::render(app, note, popup(area, 70, 50), frame.buffer_mut())
+        }
+        Some(Overlay::Orphans(list)) => {
+            orphans::render(app, list, popup(area, 80, 70), frame.buffer_mut())
         }
         Some(Overlay::Prompt(prompt)) => {
             prompt::render(app, prompt, area, areas.entities, frame.buffer_mut())

@@ -74,7 +74,10 @@ fn hints(app: &App, room: usize) -> Line<'static> {
     let theme = &app.theme;
     let context = app.context();
     let mut contexts = vec![context];
-    if !matches!(context, Context::Picker | Context::Help | Context::Prompt) {
+    if !matches!(
+        context,
+        Context::Picker | Context::Help | Context::Prompt | Context::Orphans
+    ) {
         contexts.push(Context::Global);
     }
     let mut all: Vec<(String, String)> = contexts
