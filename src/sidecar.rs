@@ -299,7 +299,7 @@ pub fn write_atomically_with(
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
-    format: String,
+    format: Spanned<String>,
     article: ArticleInfo,
     #[serde(default, rename = "annotation", skip_serializing_if = "Vec::is_empty")]
     annotations: Vec<Stored>,
@@ -336,11 +336,12 @@ struct ArticleInfo {
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Stored {
-    id: String,
+    // Spans are kept where the checks may need to say where a problem is.
+    id: Spanned<String>,
     kind: Kind,
     // A source given only by its description has no place in the text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    start: Option<usize>,
+    start: Option<Spanned<usize>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     end: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -350,7 +351,7 @@ struct Stored {
     #[serde(default)]
     suffix: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    sources: Vec<String>,
+    sources: Vec<Spanned<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     entity: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -367,7 +368,8 @@ struct Stored {
     modified: Option<Datetime>,
 }
 
-/// Only the format line, read first so that a newer file is refused with the right reason.
+/// Only the format line, read when a file does not parse, so that a newer file is refused
+/// for the right reason.
 #[derive(Deserialize)]
 struct Header {
     format: Option<Spanned<String>>,
@@ -394,22 +396,25 @@ pub fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
             message,
         }
     };
-    let header: Header = toml::from_str(text).map_err(|err| bad(err.span(), toml_message(&err)))?;
-    let Some(format) = header.format else {
-        return Err(bad(None, "it has no `format` line".to_string()));
+    // One parse for the whole file: a big sidecar takes most of its loading time there.
+    // When it fails, the format line alone says whether a newer version wrote it.
+    let file: File = match toml::from_str(text) {
+        Ok(file) => file,
+        Err(err) => {
+            let header: Option<Header> = toml::from_str(text).ok();
+            return Err(match header.map(|h| h.format) {
+                Some(None) => bad(None, "it has no `format` line".to_string()),
+                Some(Some(format)) if format.get_ref() != FORMAT => {
+                    version_error(path, text, format)
+                }
+                _ => bad(err.span(), toml_message(&err)),
+            });
+        }
     };
-    if format.get_ref() != FORMAT {
-        let (line, column) = line_column(text.as_bytes(), format.span().start);
-        return Err(Error::SidecarVersion {
-            path: path.to_path_buf(),
-            found: format.into_inner(),
-            expected: FORMAT,
-            line,
-            column,
-        });
+    if file.format.get_ref() != FORMAT {
+        return Err(version_error(path, text, file.format));
     }
-    let file: File = toml::from_str(text).map_err(|err| bad(err.span(), toml_message(&err)))?;
-    if let Some((span, message)) = check::problem(text) {
+    if let Some((span, message)) = check::problem(&file.annotations) {
         return Err(bad(Some(span), message));
     }
     if file.article.offsets.get_ref() != "chars" {
@@ -427,7 +432,7 @@ pub fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
         .map(|stored| {
             let detached = stored.quote.is_none();
             let anchor = Anchor {
-                start: stored.start.unwrap_or(0),
+                start: stored.start.map_or(0, Spanned::into_inner),
                 end: stored.end.unwrap_or(0),
                 quote: stored.quote.unwrap_or_default(),
                 prefix: stored.prefix,
@@ -441,9 +446,13 @@ pub fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
                     Placement::Orphaned
                 },
                 anchor,
-                id: stored.id,
+                id: stored.id.into_inner(),
                 kind: stored.kind,
-                sources: stored.sources,
+                sources: stored
+                    .sources
+                    .into_iter()
+                    .map(Spanned::into_inner)
+                    .collect(),
                 entity: stored.entity,
                 source_kind: stored.source_kind,
                 description: stored.description,
@@ -481,6 +490,18 @@ pub fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
     })
 }
 
+/// A sidecar written by a version of sidenote that knows another format.
+fn version_error(path: &Path, text: &str, format: Spanned<String>) -> Error {
+    let (line, column) = line_column(text.as_bytes(), format.span().start);
+    Error::SidecarVersion {
+        path: path.to_path_buf(),
+        found: format.into_inner(),
+        expected: FORMAT,
+        line,
+        column,
+    }
+}
+
 /// Place every annotation that is in the text, in one pass (see [`crate::anchor`]).
 fn place_annotations(mut items: Vec<Annotation>, article: &Article) -> Vec<Annotation> {
     let anchored: Vec<usize> = (0..items.len())
@@ -503,7 +524,7 @@ pub fn serialise(
     rejected: &[Rejection],
 ) -> String {
     let file = File {
-        format: FORMAT.to_string(),
+        format: Spanned::new(0..0, FORMAT.to_string()),
         article: ArticleInfo {
             file: article
                 .path()
@@ -523,9 +544,9 @@ pub fn serialise(
                     Placement::Detached => None,
                 };
                 Stored {
-                    id: a.id.clone(),
+                    id: Spanned::new(0..0, a.id.clone()),
                     kind: a.kind,
-                    start: anchor.as_ref().map(|x| x.start),
+                    start: anchor.as_ref().map(|x| Spanned::new(0..0, x.start)),
                     end: anchor.as_ref().map(|x| x.end),
                     quote: anchor.as_ref().map(|x| x.quote.clone()),
                     prefix: anchor
@@ -536,7 +557,11 @@ pub fn serialise(
                         .as_ref()
                         .map(|x| x.suffix.clone())
                         .unwrap_or_default(),
-                    sources: a.sources.clone(),
+                    sources: a
+                        .sources
+                        .iter()
+                        .map(|s| Spanned::new(0..0, s.clone()))
+                        .collect(),
                     entity: a.entity.clone(),
                     source_kind: a.source_kind,
                     description: a.description.clone(),

@@ -6,32 +6,13 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use serde::Deserialize;
-use toml::Spanned;
-
-/// The few fields the checks read, with where they are in the file.
-#[derive(Deserialize)]
-struct Links {
-    #[serde(default, rename = "annotation")]
-    annotations: Vec<Record>,
-}
-
-#[derive(Deserialize)]
-struct Record {
-    id: Spanned<String>,
-    kind: String,
-    start: Option<Spanned<usize>>,
-    end: Option<usize>,
-    #[serde(default)]
-    sources: Vec<Spanned<String>>,
-}
+use super::Stored;
 
 /// The first thing wrong with the annotations' ids, ranges and links: where it is (a
-/// byte span of `text`) and what it is.
-pub(super) fn problem(text: &str) -> Option<(Range<usize>, String)> {
-    let links: Links = toml::from_str(text).ok()?;
+/// byte span of the file's text) and what it is.
+pub(super) fn problem(annotations: &[Stored]) -> Option<(Range<usize>, String)> {
     let mut kinds: HashMap<&str, &str> = HashMap::new();
-    for record in &links.annotations {
+    for record in annotations {
         let id = record.id.get_ref().as_str();
         if kinds.insert(id, record.kind.as_str()).is_some() {
             return Some((
@@ -51,7 +32,7 @@ pub(super) fn problem(text: &str) -> Option<(Range<usize>, String)> {
             ));
         }
     }
-    for record in &links.annotations {
+    for record in annotations {
         for source in &record.sources {
             let cited = source.get_ref().as_str();
             let id = record.id.get_ref();
