@@ -25,7 +25,10 @@ use crate::error::{Error, Result, line_column};
 use crate::suggest::{Rejection, SuggestionKind};
 
 mod check;
+mod text;
 pub use merge::Merge;
+use text::Fragments;
+pub use text::serialise;
 pub use work::{Delta, Work};
 
 /// The format this version reads and writes.
@@ -41,6 +44,9 @@ pub struct Sidecar {
     base: Work,
     /// Once someone else changed the sidecar, our saves go here instead.
     diverted: Option<PathBuf>,
+    /// Each annotation's table as last written, so that a save writes again only what
+    /// changed.
+    fragments: Fragments,
 }
 
 /// What loading found.
@@ -75,6 +81,7 @@ impl Sidecar {
                     on_disk: None,
                     base: Work::default(),
                     diverted: None,
+                    fragments: Fragments::default(),
                 };
                 return Ok((sidecar, Loaded::default()));
             }
@@ -95,6 +102,7 @@ impl Sidecar {
                 rejected: loaded.rejected.clone(),
             },
             diverted: None,
+            fragments: Fragments::default(),
         };
         Ok((sidecar, loaded))
     }
@@ -158,7 +166,7 @@ impl Sidecar {
             }
         }
         let work = merged.as_ref().map_or(&ours, |(work, _)| work);
-        let text = serialise(
+        let text = self.fragments.serialise(
             article,
             &work.annotations,
             &work.corrections,
@@ -513,85 +521,6 @@ fn place_annotations(mut items: Vec<Annotation>, article: &Article) -> Vec<Annot
         items[i].placement = placement;
     }
     items
-}
-
-/// The sidecar's text for these annotations. Placed annotations get fresh anchors, so a
-/// sidecar saved after the article changed records where they are now.
-pub fn serialise(
-    article: &Article,
-    annotations: &Annotations,
-    corrections: &[Correction],
-    rejected: &[Rejection],
-) -> String {
-    let file = File {
-        format: Spanned::new(0..0, FORMAT.to_string()),
-        article: ArticleInfo {
-            file: article
-                .path()
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned(),
-            fingerprint: article.fingerprint().to_string(),
-            offsets: Spanned::new(0..0, "chars".to_string()),
-        },
-        annotations: annotations
-            .iter()
-            .map(|a| {
-                let anchor = match &a.placement {
-                    Placement::At(range) => Some(Anchor::new(article, range.clone())),
-                    Placement::Orphaned => Some(a.anchor.clone()),
-                    Placement::Detached => None,
-                };
-                Stored {
-                    id: Spanned::new(0..0, a.id.clone()),
-                    kind: a.kind,
-                    start: anchor.as_ref().map(|x| Spanned::new(0..0, x.start)),
-                    end: anchor.as_ref().map(|x| x.end),
-                    quote: anchor.as_ref().map(|x| x.quote.clone()),
-                    prefix: anchor
-                        .as_ref()
-                        .map(|x| x.prefix.clone())
-                        .unwrap_or_default(),
-                    suffix: anchor
-                        .as_ref()
-                        .map(|x| x.suffix.clone())
-                        .unwrap_or_default(),
-                    sources: a
-                        .sources
-                        .iter()
-                        .map(|s| Spanned::new(0..0, s.clone()))
-                        .collect(),
-                    entity: a.entity.clone(),
-                    source_kind: a.source_kind,
-                    description: a.description.clone(),
-                    verdict: a.verdict.clone(),
-                    note: a.note.clone(),
-                    created: a.created.as_deref().and_then(|t| t.parse().ok()),
-                    modified: a.modified.as_deref().and_then(|t| t.parse().ok()),
-                }
-            })
-            .collect(),
-        entities: corrections.to_vec(),
-        rejected: rejected
-            .iter()
-            .map(|r| {
-                let anchor = match &r.placement {
-                    Placement::At(range) => Anchor::new(article, range.clone()),
-                    _ => r.anchor.clone(),
-                };
-                StoredRejection {
-                    kind: r.kind,
-                    start: anchor.start,
-                    end: anchor.end,
-                    quote: anchor.quote,
-                    prefix: anchor.prefix,
-                    suffix: anchor.suffix,
-                }
-            })
-            .collect(),
-    };
-    toml::to_string(&file).expect("a sidecar always serialises")
 }
 
 /// toml's messages carry a rendered excerpt after the first line; keep the sentence.
