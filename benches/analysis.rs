@@ -25,7 +25,14 @@ fn analysis(c: &mut Criterion) {
         b.iter(|| Article::from_text(path, black_box(&text)))
     });
     group.bench_function("entities", |b| {
-        b.iter(|| entity::apply(&article, entity::detect(black_box(&article)).as_slice(), &[], &[]))
+        b.iter(|| {
+            entity::apply(
+                &article,
+                entity::detect(black_box(&article)).as_slice(),
+                &[],
+                &[],
+            )
+        })
     });
     group.bench_function("suggestions", |b| {
         b.iter(|| suggest::suggest(black_box(&article), &entities))

@@ -14,7 +14,7 @@
 use std::ops::Range;
 
 use super::text::{Word, inside_quotes, quotations, trim_end, trim_range, words};
-use super::words::SPEECH_VERBS;
+use super::words::class::{DOCUMENT, GERUND, SPEECH};
 use super::{Attribution, Speaker};
 use crate::article::Article;
 use crate::entity::Entities;
@@ -55,35 +55,6 @@ const TAIL_STARTS: &[&str] = &[
     "saturday",
     "sunday",
 ];
-/// Verbs by which documents report: "the report shows". They attribute only in an aside,
-/// at the end of a sentence, or before "that".
-const DOCUMENT_VERBS: &[&str] = &[
-    "shows",
-    "show",
-    "showed",
-    "found",
-    "finds",
-    "concluded",
-    "concludes",
-];
-/// Speech in a participle clause: "…, arguing that …".
-const GERUNDS: &[&str] = &[
-    "saying",
-    "arguing",
-    "claiming",
-    "warning",
-    "insisting",
-    "adding",
-    "noting",
-    "alleging",
-    "stressing",
-    "accusing",
-    "denying",
-    "telling",
-    "explaining",
-    "complaining",
-];
-
 pub fn attributions(article: &Article, entities: &Entities) -> Vec<Attribution> {
     let mut found: Vec<Attribution> = Vec::new();
     // The last speaker, for quotations that continue without one and for pronouns.
@@ -178,19 +149,13 @@ impl Context<'_, '_> {
             let according =
                 word.lower == "according" && self.words.get(i + 1).is_some_and(|w| w.lower == "to");
             // "the report shows", "the statement says": a noun before the verb that speaks.
-            let is_verb = |w: &Word| {
-                SPEECH_VERBS.contains(&w.lower.as_str())
-                    || DOCUMENT_VERBS.contains(&w.lower.as_str())
-            };
+            let is_verb = |w: &Word| w.is(SPEECH | DOCUMENT);
             let noun = self.words.get(i + 1).is_some_and(is_verb);
             let found = if according {
                 self.according_to(i)
             } else if noun {
                 None
-            } else if SPEECH_VERBS.contains(&word.lower.as_str())
-                || GERUNDS.contains(&word.lower.as_str())
-                || DOCUMENT_VERBS.contains(&word.lower.as_str())
-            {
+            } else if word.is(SPEECH | GERUND | DOCUMENT) {
                 self.around_verb(i)
             } else {
                 None
@@ -207,10 +172,7 @@ impl Context<'_, '_> {
     fn find_more(&self, first: &Attribution, out: &mut Vec<Attribution>) {
         for (i, word) in self.words.iter().enumerate() {
             let inside = first.range.start <= word.range.start && word.range.end <= first.range.end;
-            if inside
-                || word.range.end <= first.speaker.range.end
-                || !GERUNDS.contains(&word.lower.as_str())
-            {
+            if inside || word.range.end <= first.speaker.range.end || !word.is(GERUND) {
                 continue;
             }
             let mut from = i + 1;
@@ -301,7 +263,7 @@ impl Context<'_, '_> {
             });
         }
         // ", arguing that …", ", saying …": the sentence's subject speaks.
-        if GERUNDS.contains(&self.words[verb].lower.as_str()) {
+        if self.words[verb].is(GERUND) {
             let speaker = self.sentence_subject(verb)?;
             let mut from = verb + 1;
             if self.words.get(from).is_some_and(|w| w.lower == "that") {
@@ -320,7 +282,7 @@ impl Context<'_, '_> {
         {
             Some(found) => found,
             // "Petrauskas praised the referee but said …": the sentence's subject speaks.
-            None if verb > 0 && matches!(self.words[verb - 1].lower.as_str(), "and" | "but") => {
+            None if verb > 0 && matches!(&*self.words[verb - 1].lower, "and" | "but") => {
                 (verb, self.sentence_subject(verb)?)
             }
             None => return None,
@@ -351,7 +313,7 @@ impl Context<'_, '_> {
                 .next()
                 .unwrap_or("")
                 .to_lowercase();
-            let told = matches!(self.words[verb].lower.as_str(), "told" | "tells");
+            let told = matches!(&*self.words[verb].lower, "told" | "tells");
             let tail = told || TAIL_STARTS.contains(&first_after.as_str());
             if statement.start < statement.end && (after_verb.is_empty() || tail) {
                 return Some(Attribution {
@@ -371,7 +333,7 @@ impl Context<'_, '_> {
             }
         }
         // A document's verb only reports in those shapes, or with "that".
-        if DOCUMENT_VERBS.contains(&self.words[verb].lower.as_str())
+        if self.words[verb].is(DOCUMENT)
             && self.words.get(verb + 1).is_none_or(|w| w.lower != "that")
         {
             return None;
@@ -379,7 +341,7 @@ impl Context<'_, '_> {
         // A reported clause after: `Berg said (that) …`, `Berg told reporters that …`
         let mut from = verb + 1;
         if matches!(
-            self.words[verb].lower.as_str(),
+            &*self.words[verb].lower,
             "told" | "tells" | "asked" | "urged"
         ) {
             // Skip the listener: up to "that", else past the next noun phrase.

@@ -1,7 +1,11 @@
 //! Claim suggestions: sentences with checkable content.
 
+use std::borrow::Cow;
+
 use super::ClaimSuggestion;
-use super::words::{CAUSES, COMPARISONS, FINDINGS, MONEY_WORDS, NUMBER_WORDS};
+use super::text::lower_case;
+use super::words::class::{CAUSE, COMPARISON, FINDING, MONEY, NUMBER};
+use super::words::class_of;
 use crate::article::Article;
 use crate::article::MONTHS;
 
@@ -30,15 +34,17 @@ pub fn checkable(sentence: &str) -> Option<&'static str> {
     {
         return None; // a question asks; it does not claim
     }
-    let mut words: Vec<String> = words(sentence);
+    let mut words: Vec<Cow<str>> = words(sentence);
     // "at least 40,000" and "at most" bound a number; they compare nothing.
     let bounds: Vec<usize> = (1..words.len())
-        .filter(|&i| words[i - 1] == "at" && matches!(words[i].as_str(), "least" | "most"))
+        .filter(|&i| words[i - 1] == "at" && matches!(&*words[i], "least" | "most"))
         .collect();
     for i in bounds.into_iter().rev() {
         words.remove(i);
     }
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    // The word lists any word of the sentence is in.
+    let classes = words.iter().fold(0, |all, w| all | class_of(w));
+    let has = |list: u16| classes & list != 0;
     let has_digits = sentence.split_whitespace().any(|w| {
         w.chars().any(|c| c.is_ascii_digit()) && !w.chars().next().is_some_and(char::is_uppercase)
     });
@@ -48,29 +54,29 @@ pub fn checkable(sentence: &str) -> Option<&'static str> {
             .any(|p| p[0] == "percent" || (p[0] == "per" && p[1] == "cent"))
         || words.iter().any(|w| w == "percent");
     let money = sentence.contains(['$', '€', '£', '¥'])
-        || (has_digits && has(MONEY_WORDS))
-        || words.iter().any(|w| w == "million" || w == "billion") && has(MONEY_WORDS);
+        || (has_digits && has(MONEY))
+        || words.iter().any(|w| w == "million" || w == "billion") && has(MONEY);
     let date = words.windows(2).any(|p| {
-        (MONTHS.contains(&p[0].as_str()) && p[1].chars().all(|c| c.is_ascii_digit()))
-            || (matches!(p[0].as_str(), "since" | "in" | "until" | "by") && is_year(&p[1]))
+        (MONTHS.contains(&&*p[0]) && p[1].chars().all(|c| c.is_ascii_digit()))
+            || (matches!(&*p[0], "since" | "in" | "until" | "by") && is_year(&p[1]))
     });
-    let number = has_digits || has(NUMBER_WORDS);
-    let comparison = has(COMPARISONS) && (number || words.iter().any(|w| is_superlative(w)))
+    let number = has_digits || has(NUMBER);
+    let comparison = has(COMPARISON) && (number || words.iter().any(|w| is_superlative(w)))
         || words
             .iter()
             .any(|w| is_superlative(w) && w != "most" && w != "least")
             && words
                 .iter()
                 .any(|w| w == "the" || w == "its" || w == "their");
-    let finding = has(FINDINGS);
-    let cause = has(CAUSES)
+    let finding = has(FINDING);
+    let cause = has(CAUSE)
         || words
             .windows(2)
             .any(|p| p == ["led", "to"] || p == ["as", "a"]);
     // Talk of the future is not yet checkable, unless it carries a figure or a finding.
     let future = words.iter().any(|w| {
         matches!(
-            w.as_str(),
+            &**w,
             "will" | "would" | "could" | "might" | "may" | "should"
         )
     });
@@ -136,10 +142,10 @@ fn is_superlative(word: &str) -> bool {
 }
 
 /// Lower-case words of a sentence, without punctuation.
-fn words(sentence: &str) -> Vec<String> {
+fn words(sentence: &str) -> Vec<Cow<'_, str>> {
     sentence
         .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '.' && c != ',')
-        .map(|w| w.trim_matches(['-', '.', ',']).to_lowercase())
+        .map(|w| lower_case(w.trim_matches(['-', '.', ','])))
         .filter(|w| !w.is_empty())
         .collect()
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::Speaker;
 use super::attributions::Context;
 use super::text::is_title_case;
-use super::words::SPEECH_VERBS;
+use super::words::class::SPEECH;
 use crate::entity::{Entity, EntityKind, Gender, gender_of};
 
 /// Words that end a speaker's noun phrase when reading back from the verb.
@@ -32,7 +32,7 @@ impl Context<'_, '_> {
         let text = self.text();
         let gap = |i: usize| &text[self.words[i - 1].range.end..self.words[i].range.start];
         // "Rowena Pangilinan, a ticketing clerk, who said": the one "who" stands for.
-        let verb = if verb > 1 && matches!(self.words[verb - 1].lower.as_str(), "who" | "which") {
+        let verb = if verb > 1 && matches!(&*self.words[verb - 1].lower, "who" | "which") {
             verb - 1
         } else {
             verb
@@ -62,12 +62,10 @@ impl Context<'_, '_> {
                 |p: &Range<usize>| self.words[p.start].range.start..self.words[p.end - 1].range.end;
             let subject_start = parts.last().map_or(verb, |p| p.start);
             // A person named in any part speaks; else the first part that names someone.
-            for part in parts.iter().filter(|p| {
-                !matches!(
-                    self.words[p.start].lower.as_str(),
-                    "who" | "which" | "whose"
-                )
-            }) {
+            for part in parts
+                .iter()
+                .filter(|p| !matches!(&*self.words[p.start].lower, "who" | "which" | "whose"))
+            {
                 let range = span(part);
                 let person = self.entities.mentions_in(range.clone()).find(|(m, e)| {
                     range.start <= m.start
@@ -83,7 +81,7 @@ impl Context<'_, '_> {
             if let Some(part) = parts.iter().rev().find(|p| {
                 let word = &self.words[p.start];
                 !matches!(
-                    word.lower.as_str(),
+                    &*word.lower,
                     "who" | "which" | "whose" | "of" | "in" | "at" | "from"
                 ) && !word.text.starts_with(|c: char| c.is_ascii_digit())
             }) {
@@ -137,19 +135,19 @@ impl Context<'_, '_> {
                 && is_title_case(self.words[start].text)
                 && is_title_case(self.words[start - 2].text);
             if punctuated
-                || (PHRASE_STOPS.contains(&word.lower.as_str())
+                || (PHRASE_STOPS.contains(&&*word.lower)
                     && !is_title_case(word.text)
                     && !joins_names)
             {
                 break;
             }
             start -= 1;
-            if PRONOUNS.contains(&word.lower.as_str()) {
+            if PRONOUNS.contains(&&*word.lower) {
                 break; // "he", "she": the phrase is the pronoun
             }
         }
         // "On Monday the ministry said": the time is not the speaker.
-        while start + 2 < verb && LEADING_ADVERBIALS.contains(&self.words[start].lower.as_str()) {
+        while start + 2 < verb && LEADING_ADVERBIALS.contains(&&*self.words[start].lower) {
             start += 2;
         }
         (start < verb).then_some(start)
@@ -164,8 +162,8 @@ impl Context<'_, '_> {
             let next = &self.words[end + 1];
             let gap = &text[self.words[end].range.end..next.range.start];
             if gap.contains([',', ';', ':', '"', '“', '”', '(', ')', '—', '–'])
-                || PHRASE_STOPS.contains(&next.lower.as_str())
-                || SPEECH_VERBS.contains(&next.lower.as_str())
+                || PHRASE_STOPS.contains(&&*next.lower)
+                || next.is(SPEECH)
             {
                 break;
             }

@@ -1,13 +1,38 @@
 //! Quotations and words of the article text, with their byte ranges.
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+use super::words::class_of;
 
 /// A word of a sentence with its byte range in the article.
 #[derive(Debug, Clone)]
 pub(super) struct Word<'a> {
     pub(super) text: &'a str,
     pub(super) range: Range<usize>,
-    pub(super) lower: String,
+    /// The word in lower case: most words already are, and are not copied.
+    pub(super) lower: Cow<'a, str>,
+    /// The word lists it is in (see [`super::words::class`]).
+    class: u16,
+}
+
+impl Word<'_> {
+    /// Whether the word is in any of these lists ([`super::words::class`] bits).
+    pub(super) fn is(&self, lists: u16) -> bool {
+        self.class & lists != 0
+    }
+}
+
+/// A word in lower case, borrowed when it already is.
+pub(super) fn lower_case(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// The quotations of a paragraph, as byte ranges covering their marks. A quotation left
@@ -106,9 +131,11 @@ fn push_word<'a>(words: &mut Vec<Word<'a>>, text: &'a str, start: usize, end: us
         return;
     }
     let end = start + word.len();
+    let lower = lower_case(word);
     words.push(Word {
         text: word,
         range: start..end,
-        lower: word.to_lowercase(),
+        class: class_of(&lower),
+        lower,
     });
 }

@@ -20,6 +20,36 @@ pub const SPEECH_VERBS: &[&str] = &[
     "signalled", "signaled", "mentioned", "emphasised", "emphasized",
 ];
 
+/// Verbs by which documents report: "the report shows". They attribute only in an aside,
+/// at the end of a sentence, or before "that".
+pub const DOCUMENT_VERBS: &[&str] = &[
+    "shows",
+    "show",
+    "showed",
+    "found",
+    "finds",
+    "concluded",
+    "concludes",
+];
+
+/// Speech in a participle clause: "…, arguing that …".
+pub const GERUNDS: &[&str] = &[
+    "saying",
+    "arguing",
+    "claiming",
+    "warning",
+    "insisting",
+    "adding",
+    "noting",
+    "alleging",
+    "stressing",
+    "accusing",
+    "denying",
+    "telling",
+    "explaining",
+    "complaining",
+];
+
 /// Spelled-out numbers and quantity words.
 pub const NUMBER_WORDS: &[&str] = &[
     "two",
@@ -260,3 +290,42 @@ pub const CAUSES: &[&str] = &[
     "consequence",
     "therefore",
 ];
+
+/// Which of the lists above a word is in, as bits: one hash look-up per word instead of a
+/// scan of every list, which was most of the time suggestions took on a long article.
+pub mod class {
+    pub const SPEECH: u16 = 1;
+    pub const DOCUMENT: u16 = 1 << 1;
+    pub const GERUND: u16 = 1 << 2;
+    pub const NUMBER: u16 = 1 << 3;
+    pub const MONEY: u16 = 1 << 4;
+    pub const COMPARISON: u16 = 1 << 5;
+    pub const FINDING: u16 = 1 << 6;
+    pub const CAUSE: u16 = 1 << 7;
+}
+
+/// The lists a lower-case word is in (see [`class`]); 0 for none.
+pub fn class_of(lower: &str) -> u16 {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u16>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let lists: [(&[&'static str], u16); 8] = [
+            (SPEECH_VERBS, class::SPEECH),
+            (DOCUMENT_VERBS, class::DOCUMENT),
+            (GERUNDS, class::GERUND),
+            (NUMBER_WORDS, class::NUMBER),
+            (MONEY_WORDS, class::MONEY),
+            (COMPARISONS, class::COMPARISON),
+            (FINDINGS, class::FINDING),
+            (CAUSES, class::CAUSE),
+        ];
+        let mut table = rustc_hash::FxHashMap::default();
+        for (list, bit) in lists {
+            for &word in list {
+                *table.entry(word).or_insert(0) |= bit;
+            }
+        }
+        table
+    });
+    table.get(lower).copied().unwrap_or(0)
+}
