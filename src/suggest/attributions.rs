@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use super::text::{Word, inside_quotes, quotations, trim_end, trim_range, words};
+use super::text::{Word, inside_quotes, quotations, trim_end, trim_range, words_into};
 use super::words::class::{DOCUMENT, GERUND, SPEECH};
 use super::{Attribution, Speaker};
 use crate::article::Article;
@@ -62,24 +62,29 @@ pub fn attributions(article: &Article, entities: &Entities) -> Vec<Attribution> 
     // Whether the sentence just before (in this paragraph, or ending the last one) had a
     // speaker: a quotation right after it with none of its own continues theirs.
     let mut just_spoke = false;
-    let all_quotes: Vec<Range<usize>> = article
-        .paragraphs()
-        .iter()
-        .flat_map(|p| quotations(article.text(), p.range.clone()))
-        .collect();
+    // Every quotation of the article, and where each paragraph's begin among them.
+    let mut all_quotes: Vec<Range<usize>> = Vec::new();
+    let mut first_quote = Vec::with_capacity(article.paragraphs().len() + 1);
+    for p in article.paragraphs() {
+        first_quote.push(all_quotes.len());
+        all_quotes.extend(quotations(article.text(), p.range.clone()));
+    }
+    first_quote.push(all_quotes.len());
+    // One list of words serves every sentence.
+    let mut words: Vec<Word> = Vec::new();
     for (index, paragraph) in article.paragraphs().iter().enumerate() {
         if !super::is_body(article, index) {
             just_spoke = false;
             continue;
         }
-        let quotes = quotations(article.text(), paragraph.range.clone());
+        let quotes = &all_quotes[first_quote[index]..first_quote[index + 1]];
         for sentence in &article.sentences()[paragraph.sentences.clone()] {
             let range = super::without_dateline(article.text(), sentence.range.clone());
-            let words = words(article.text(), range.clone());
+            words_into(article.text(), range.clone(), &mut words);
             let context = Context {
                 article,
                 entities,
-                quotes: &quotes,
+                quotes,
                 sentence: range.clone(),
                 words: &words,
                 last_speaker: last_speaker.as_ref(),

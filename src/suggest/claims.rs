@@ -12,13 +12,15 @@ use crate::article::MONTHS;
 /// Every body sentence that carries something checkable, with the rule that says so.
 pub fn claims(article: &Article) -> Vec<ClaimSuggestion> {
     let mut found = Vec::new();
+    // One list of words serves every sentence.
+    let mut words = Vec::new();
     for (index, paragraph) in article.paragraphs().iter().enumerate() {
         if !super::is_body(article, index) {
             continue;
         }
         for sentence in &article.sentences()[paragraph.sentences.clone()] {
             let range = super::without_dateline(article.text(), sentence.range.clone());
-            if let Some(rule) = checkable(&article.text()[range.clone()]) {
+            if let Some(rule) = checkable(&article.text()[range.clone()], &mut words) {
                 found.push(ClaimSuggestion { range, rule });
             }
         }
@@ -26,15 +28,17 @@ pub fn claims(article: &Article) -> Vec<ClaimSuggestion> {
     found
 }
 
-/// Why a sentence is checkable, if it is: the first rule that holds.
-pub fn checkable(sentence: &str) -> Option<&'static str> {
+/// Why a sentence is checkable, if it is: the first rule that holds. `words` is a list
+/// for the sentence's words, cleared first, so that one serves every sentence.
+fn checkable<'a>(sentence: &'a str, words: &mut Vec<Cow<'a, str>>) -> Option<&'static str> {
     if sentence
         .trim_end_matches(['"', '”', '’', '\'', ')'])
         .ends_with('?')
     {
         return None; // a question asks; it does not claim
     }
-    let mut words: Vec<Cow<str>> = words(sentence);
+    words.clear();
+    words.extend(lower_case_words(sentence));
     // "at least 40,000" and "at most" bound a number; they compare nothing.
     let bounds: Vec<usize> = (1..words.len())
         .filter(|&i| words[i - 1] == "at" && matches!(&*words[i], "least" | "most"))
@@ -142,10 +146,9 @@ fn is_superlative(word: &str) -> bool {
 }
 
 /// Lower-case words of a sentence, without punctuation.
-fn words(sentence: &str) -> Vec<Cow<'_, str>> {
+fn lower_case_words(sentence: &str) -> impl Iterator<Item = Cow<'_, str>> {
     sentence
         .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '.' && c != ',')
         .map(|w| lower_case(w.trim_matches(['-', '.', ','])))
         .filter(|w| !w.is_empty())
-        .collect()
 }

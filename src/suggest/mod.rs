@@ -128,16 +128,20 @@ pub(crate) fn is_body(article: &Article, paragraph: usize) -> bool {
 /// (Nordwire) - "): the place in capitals, then up to the dash.
 pub(crate) fn without_dateline(text: &str, sentence: Range<usize>) -> Range<usize> {
     let head = &text[sentence.clone()];
-    let Some((dash, sep)) = [" - ", " – ", " — ", " -- "]
-        .iter()
-        .filter_map(|sep| head.find(sep).map(|at| (at, sep.len())))
-        .min()
+    // The first separator that starts within 80 bytes (no two start at the same space);
+    // one further on opens no dateline, so a long sentence is not read to its end.
+    let bytes = head.as_bytes();
+    let Some((dash, sep)) = (0..bytes.len().min(81))
+        .filter(|&at| bytes[at] == b' ')
+        .find_map(|at| {
+            [" - ", " – ", " — ", " -- "]
+                .iter()
+                .find(|sep| bytes[at..].starts_with(sep.as_bytes()))
+                .map(|sep| (at, sep.len()))
+        })
     else {
         return sentence;
     };
-    if dash > 80 {
-        return sentence;
-    }
     let place = head[..dash].split(',').next().unwrap_or("");
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
     let capitals = place

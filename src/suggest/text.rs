@@ -101,27 +101,27 @@ pub(super) fn is_title_case(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The words of a range of the text, with byte ranges.
-pub(super) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
-    let mut words = Vec::new();
-    let mut start: Option<usize> = None;
+/// The words of a range of the text, with byte ranges, into `words` (cleared first, so
+/// that one list serves every sentence).
+pub(super) fn words_into<'a>(text: &'a str, range: Range<usize>, words: &mut Vec<Word<'a>>) {
+    words.clear();
     let slice = &text[range.clone()];
+    let mut start: Option<usize> = None;
     for (i, c) in slice.char_indices() {
         let inside = c.is_alphanumeric()
             || ((c == '\'' || c == '’' || c == '-' || c == '.') && start.is_some());
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                push_word(&mut words, text, range.start + s, range.start + i);
+                push_word(words, text, range.start + s, range.start + i);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        push_word(&mut words, text, range.start + s, range.end);
+        push_word(words, text, range.start + s, range.end);
     }
-    words
 }
 
 fn push_word<'a>(words: &mut Vec<Word<'a>>, text: &'a str, start: usize, end: usize) {
