@@ -4,10 +4,12 @@ use std::borrow::Cow;
 
 use super::ClaimSuggestion;
 use super::text::lower_case;
-use super::words::class::{CAUSE, COMPARISON, FINDING, MONEY, NUMBER};
+use super::words::class::{
+    AT, CAUSE, COMPARISON, DETERMINER, FINDING, LEAST_MOST, LED_OR_AS, MILLION, MODAL, MONEY,
+    MONTH, NUMBER, PER, PERCENT, SUPERLATIVE, YEAR_AFTER,
+};
 use super::words::class_of;
 use crate::article::Article;
-use crate::article::MONTHS;
 
 /// Every body sentence that carries something checkable, with the rule that says so.
 pub fn claims(article: &Article) -> Vec<ClaimSuggestion> {
@@ -29,8 +31,9 @@ pub fn claims(article: &Article) -> Vec<ClaimSuggestion> {
 }
 
 /// Why a sentence is checkable, if it is: the first rule that holds. `words` is a list
-/// for the sentence's words, cleared first, so that one serves every sentence.
-fn checkable<'a>(sentence: &'a str, words: &mut Vec<Cow<'a, str>>) -> Option<&'static str> {
+/// for the sentence's words and the word lists each is in, cleared first, so that one
+/// serves every sentence.
+fn checkable<'a>(sentence: &'a str, words: &mut Vec<(Cow<'a, str>, u32)>) -> Option<&'static str> {
     if sentence
         .trim_end_matches(['"', '”', '’', '\'', ')'])
         .ends_with('?')
@@ -38,52 +41,54 @@ fn checkable<'a>(sentence: &'a str, words: &mut Vec<Cow<'a, str>>) -> Option<&'s
         return None; // a question asks; it does not claim
     }
     words.clear();
-    words.extend(lower_case_words(sentence));
-    // "at least 40,000" and "at most" bound a number; they compare nothing.
-    let bounds: Vec<usize> = (1..words.len())
-        .filter(|&i| words[i - 1] == "at" && matches!(&*words[i], "least" | "most"))
-        .collect();
-    for i in bounds.into_iter().rev() {
-        words.remove(i);
-    }
+    words.extend(lower_case_words(sentence).map(|w| {
+        let class = class_of(&w);
+        (w, class)
+    }));
     // The word lists any word of the sentence is in.
-    let classes = words.iter().fold(0, |all, w| all | class_of(w));
-    let has = |list: u16| classes & list != 0;
-    let has_digits = sentence.split_whitespace().any(|w| {
-        w.chars().any(|c| c.is_ascii_digit()) && !w.chars().next().is_some_and(char::is_uppercase)
-    });
-    let percentage = sentence.contains('%')
-        || words
-            .windows(2)
-            .any(|p| p[0] == "percent" || (p[0] == "per" && p[1] == "cent"))
-        || words.iter().any(|w| w == "percent");
-    let money = sentence.contains(['$', '€', '£', '¥'])
-        || (has_digits && has(MONEY))
-        || words.iter().any(|w| w == "million" || w == "billion") && has(MONEY);
-    let date = words.windows(2).any(|p| {
-        (MONTHS.contains(&&*p[0]) && p[1].chars().all(|c| c.is_ascii_digit()))
-            || (matches!(&*p[0], "since" | "in" | "until" | "by") && is_year(&p[1]))
-    });
-    let number = has_digits || has(NUMBER);
-    let comparison = has(COMPARISON) && (number || words.iter().any(|w| is_superlative(w)))
-        || words
-            .iter()
-            .any(|w| is_superlative(w) && w != "most" && w != "least")
+    let mut classes = words.iter().fold(0, |all, (_, c)| all | c);
+    // "at least 40,000" and "at most" bound a number; they compare nothing.
+    if classes & AT != 0 {
+        let bounds: Vec<usize> = (1..words.len())
+            .filter(|&i| words[i - 1].0 == "at" && words[i].1 & LEAST_MOST != 0)
+            .collect();
+        for i in bounds.into_iter().rev() {
+            words.remove(i);
+        }
+        classes = words.iter().fold(0, |all, (_, c)| all | c);
+    }
+    let has = |lists: u32| classes & lists != 0;
+    // Two words in a row: the first in `lists`, the pair as `holds` says.
+    let pair = |lists: u32, holds: &dyn Fn(&str, &str) -> bool| {
+        has(lists)
             && words
-                .iter()
-                .any(|w| w == "the" || w == "its" || w == "their");
+                .windows(2)
+                .any(|p| p[0].1 & lists != 0 && holds(&p[0].0, &p[1].0))
+    };
+    // Most sentences have no digit at all.
+    let has_digits = sentence.bytes().any(|b| b.is_ascii_digit())
+        && sentence.split_whitespace().any(|w| {
+            w.chars().any(|c| c.is_ascii_digit())
+                && !w.chars().next().is_some_and(char::is_uppercase)
+        });
+    let percentage =
+        sentence.contains('%') || has(PERCENT) || pair(PER, &|_, second| second == "cent");
+    let currency = sentence.bytes().any(|b| matches!(b, b'$' | 0xc2 | 0xe2))
+        && sentence.contains(['$', '€', '£', '¥']);
+    let money = currency || (has_digits && has(MONEY)) || has(MILLION) && has(MONEY);
+    let date = pair(MONTH, &|_, second| {
+        second.chars().all(|c| c.is_ascii_digit())
+    }) || pair(YEAR_AFTER, &|_, second| is_year(second));
+    let number = has_digits || has(NUMBER);
+    let comparison = has(COMPARISON) && (number || has(SUPERLATIVE | LEAST_MOST))
+        || has(SUPERLATIVE) && has(DETERMINER);
     let finding = has(FINDING);
     let cause = has(CAUSE)
-        || words
-            .windows(2)
-            .any(|p| p == ["led", "to"] || p == ["as", "a"]);
+        || pair(LED_OR_AS, &|first, second| {
+            (first, second) == ("led", "to") || (first, second) == ("as", "a")
+        });
     // Talk of the future is not yet checkable, unless it carries a figure or a finding.
-    let future = words.iter().any(|w| {
-        matches!(
-            &**w,
-            "will" | "would" | "could" | "might" | "may" | "should"
-        )
-    });
+    let future = has(MODAL);
     if percentage {
         Some("percentage")
     } else if money {
@@ -109,40 +114,6 @@ fn is_year(word: &str) -> bool {
     word.len() == 4
         && word.chars().all(|c| c.is_ascii_digit())
         && matches!(&word[..2], "18" | "19" | "20")
-}
-
-fn is_superlative(word: &str) -> bool {
-    matches!(
-        word,
-        "largest"
-            | "furthest"
-            | "farthest"
-            | "greatest"
-            | "smallest"
-            | "fewest"
-            | "poorest"
-            | "richest"
-            | "heaviest"
-            | "hottest"
-            | "coldest"
-            | "wettest"
-            | "driest"
-            | "biggest"
-            | "highest"
-            | "lowest"
-            | "longest"
-            | "shortest"
-            | "oldest"
-            | "newest"
-            | "worst"
-            | "best"
-            | "fastest"
-            | "slowest"
-            | "deadliest"
-            | "busiest"
-            | "record"
-    ) || word == "most"
-        || word == "least"
 }
 
 /// Lower-case words of a sentence, without punctuation.

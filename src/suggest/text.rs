@@ -13,12 +13,12 @@ pub(super) struct Word<'a> {
     /// The word in lower case: most words already are, and are not copied.
     pub(super) lower: Cow<'a, str>,
     /// The word lists it is in (see [`super::words::class`]).
-    class: u16,
+    class: u32,
 }
 
 impl Word<'_> {
     /// Whether the word is in any of these lists ([`super::words::class`] bits).
-    pub(super) fn is(&self, lists: u16) -> bool {
+    pub(super) fn is(&self, lists: u32) -> bool {
         self.class & lists != 0
     }
 }

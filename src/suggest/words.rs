@@ -291,25 +291,76 @@ pub const CAUSES: &[&str] = &[
     "therefore",
 ];
 
-/// Which of the lists above a word is in, as bits: one hash look-up per word instead of a
+/// Superlatives, and "record": "the largest", "a record". "most" and "least" are kept
+/// apart ([`class::LEAST_MOST`]), since they also bound a number ("at least 40").
+pub const SUPERLATIVES: &[&str] = &[
+    "largest",
+    "furthest",
+    "farthest",
+    "greatest",
+    "smallest",
+    "fewest",
+    "poorest",
+    "richest",
+    "heaviest",
+    "hottest",
+    "coldest",
+    "wettest",
+    "driest",
+    "biggest",
+    "highest",
+    "lowest",
+    "longest",
+    "shortest",
+    "oldest",
+    "newest",
+    "worst",
+    "best",
+    "fastest",
+    "slowest",
+    "deadliest",
+    "busiest",
+    "record",
+];
+
+/// Which of the word lists a word is in, as bits: one hash look-up per word instead of a
 /// scan of every list, which was most of the time suggestions took on a long article.
+/// The lists above, and the few words the claim rules look for one by one.
 pub mod class {
-    pub const SPEECH: u16 = 1;
-    pub const DOCUMENT: u16 = 1 << 1;
-    pub const GERUND: u16 = 1 << 2;
-    pub const NUMBER: u16 = 1 << 3;
-    pub const MONEY: u16 = 1 << 4;
-    pub const COMPARISON: u16 = 1 << 5;
-    pub const FINDING: u16 = 1 << 6;
-    pub const CAUSE: u16 = 1 << 7;
+    pub const SPEECH: u32 = 1;
+    pub const DOCUMENT: u32 = 1 << 1;
+    pub const GERUND: u32 = 1 << 2;
+    pub const NUMBER: u32 = 1 << 3;
+    pub const MONEY: u32 = 1 << 4;
+    pub const COMPARISON: u32 = 1 << 5;
+    pub const FINDING: u32 = 1 << 6;
+    pub const CAUSE: u32 = 1 << 7;
+    pub const SUPERLATIVE: u32 = 1 << 8;
+    /// "least", "most".
+    pub const LEAST_MOST: u32 = 1 << 9;
+    pub const AT: u32 = 1 << 10;
+    pub const PERCENT: u32 = 1 << 11;
+    pub const PER: u32 = 1 << 12;
+    /// "million", "billion".
+    pub const MILLION: u32 = 1 << 13;
+    /// The months, in lower case.
+    pub const MONTH: u32 = 1 << 14;
+    /// Words before a year that date something: "since", "in", "until", "by".
+    pub const YEAR_AFTER: u32 = 1 << 15;
+    /// "the", "its", "their".
+    pub const DETERMINER: u32 = 1 << 16;
+    /// "led" (to) and "as" (a): causes in two words.
+    pub const LED_OR_AS: u32 = 1 << 17;
+    /// Verbs of the future and of what may be: "will", "could", "should".
+    pub const MODAL: u32 = 1 << 18;
 }
 
 /// The lists a lower-case word is in (see [`class`]); 0 for none.
-pub fn class_of(lower: &str) -> u16 {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u16>> =
+pub fn class_of(lower: &str) -> u32 {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u32>> =
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let lists: [(&[&'static str], u16); 8] = [
+        let lists: [(&[&'static str], u32); 19] = [
             (SPEECH_VERBS, class::SPEECH),
             (DOCUMENT_VERBS, class::DOCUMENT),
             (GERUNDS, class::GERUND),
@@ -318,6 +369,20 @@ pub fn class_of(lower: &str) -> u16 {
             (COMPARISONS, class::COMPARISON),
             (FINDINGS, class::FINDING),
             (CAUSES, class::CAUSE),
+            (SUPERLATIVES, class::SUPERLATIVE),
+            (&["least", "most"], class::LEAST_MOST),
+            (&["at"], class::AT),
+            (&["percent"], class::PERCENT),
+            (&["per"], class::PER),
+            (&["million", "billion"], class::MILLION),
+            (&crate::article::MONTHS, class::MONTH),
+            (&["since", "in", "until", "by"], class::YEAR_AFTER),
+            (&["the", "its", "their"], class::DETERMINER),
+            (&["led", "as"], class::LED_OR_AS),
+            (
+                &["will", "would", "could", "might", "may", "should"],
+                class::MODAL,
+            ),
         ];
         let mut table = rustc_hash::FxHashMap::default();
         for (list, bit) in lists {
