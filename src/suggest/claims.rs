@@ -116,10 +116,40 @@ fn is_year(word: &str) -> bool {
         && matches!(&word[..2], "18" | "19" | "20")
 }
 
-/// Lower-case words of a sentence, without punctuation.
+/// Lower-case words of a sentence, without punctuation: the parts between characters
+/// that are neither letters, digits, '-', '.' nor ',', trimmed of those three.
 fn lower_case_words(sentence: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    sentence
-        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '.' && c != ',')
-        .map(|w| lower_case(w.trim_matches(['-', '.', ','])))
-        .filter(|w| !w.is_empty())
+    let bytes = sentence.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at > bytes.len() {
+            return None;
+        }
+        let start = at;
+        // To the next separator; ASCII, most of any text, without decoding.
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b < 0x80 {
+                if !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b',')) {
+                    break;
+                }
+                at += 1;
+            } else {
+                let c = sentence[at..]
+                    .chars()
+                    .next()
+                    .expect("at a character's start");
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                at += c.len_utf8();
+            }
+        }
+        let part = &sentence[start..at];
+        // Past the separator (or the end).
+        at += sentence[at..].chars().next().map_or(1, char::len_utf8);
+        Some(part)
+    })
+    .map(|w| lower_case(w.trim_matches(['-', '.', ','])))
+    .filter(|w| !w.is_empty())
 }

@@ -131,8 +131,10 @@ pub(crate) fn without_dateline(text: &str, sentence: Range<usize>) -> Range<usiz
     // The first separator that starts within 80 bytes (no two start at the same space);
     // one further on opens no dateline, so a long sentence is not read to its end.
     let bytes = head.as_bytes();
-    let Some((dash, sep)) = (0..bytes.len().min(81))
-        .filter(|&at| bytes[at] == b' ')
+    // Every separator is a space, then '-' or a dash's first byte.
+    let Some((dash, sep)) = memchr::memchr2_iter(b'-', 0xe2, &bytes[..bytes.len().min(82)])
+        .filter(|&after| after > 0 && bytes[after - 1] == b' ')
+        .map(|after| after - 1)
         .find_map(|at| {
             [" - ", " – ", " — ", " -- "]
                 .iter()

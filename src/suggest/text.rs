@@ -40,7 +40,14 @@ pub(super) fn lower_case(word: &str) -> Cow<'_, str> {
 pub fn quotations(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text[paragraph.clone()].char_indices() {
+    let slice = &text[paragraph.clone()];
+    for (i, &b) in slice.as_bytes().iter().enumerate() {
+        // Every mark below is '"' or starts with one of these bytes, which start a
+        // character: the rest need no decoding.
+        if !matches!(b, b'"' | 0xc2 | 0xe2) {
+            continue;
+        }
+        let c = slice[i..].chars().next().expect("at a character's start");
         let at = paragraph.start + i;
         match c {
             '“' | '«' | '„' => open = open.or(Some(at)),
@@ -107,9 +114,20 @@ pub(super) fn words_into<'a>(text: &'a str, range: Range<usize>, words: &mut Vec
     words.clear();
     let slice = &text[range.clone()];
     let mut start: Option<usize> = None;
-    for (i, c) in slice.char_indices() {
-        let inside = c.is_alphanumeric()
-            || ((c == '\'' || c == '’' || c == '-' || c == '.') && start.is_some());
+    let bytes = slice.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let i = next;
+        // ASCII, most of any text, without decoding.
+        let inside = if bytes[i] < 0x80 {
+            next += 1;
+            bytes[i].is_ascii_alphanumeric()
+                || (matches!(bytes[i], b'\'' | b'-' | b'.') && start.is_some())
+        } else {
+            let c = slice[i..].chars().next().expect("at a character's start");
+            next += c.len_utf8();
+            c.is_alphanumeric() || (c == '’' && start.is_some())
+        };
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
