@@ -51,6 +51,10 @@ pub enum Error {
     #[error("cannot save sidecar {path}: {reason}", path = .path.display(), reason = io_reason(.cause))]
     WriteSidecar { path: PathBuf, cause: io::Error },
 
+    /// A save asked for while the sidecar was not read yet (its article still loading).
+    #[error("sidecar {path} is not read yet, so nothing was saved to it; wait until the article is loaded", path = .path.display())]
+    SidecarUnread { path: PathBuf },
+
     /// Someone else changed the sidecar into something sidenote cannot read (so it cannot
     /// be merged); ours went to another file.
     #[error("sidecar {path} was changed by another program and {reason}; it was left untouched and your annotations were saved to {saved_to} instead", path = .path.display(), saved_to = .saved_to.display())]

@@ -17,16 +17,17 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::anchor::{Anchor, Placement};
-use crate::annotation::{Annotation, Annotations, Kind, SourceKind};
+use crate::annotation::{Annotations, Kind, SourceKind};
 use crate::article::Article;
 use crate::entity::Correction;
-use crate::error::{Error, Result, line_column};
+use crate::error::{Error, Result};
 use crate::suggest::{Rejection, SuggestionKind};
 
 mod check;
+mod read;
 mod text;
 pub use merge::Merge;
+pub use read::{Unplaced, parse};
 use text::Fragments;
 pub use text::serialise;
 pub use work::{Delta, Work};
@@ -47,6 +48,8 @@ pub struct Sidecar {
     /// Each annotation's table as last written, so that a save writes again only what
     /// changed.
     fragments: Fragments,
+    /// Not read yet ([`Sidecar::unread`]): never written.
+    unread: bool,
 }
 
 /// What loading found.
@@ -73,38 +76,21 @@ impl Sidecar {
     /// Read the sidecar at `path` (an absent file is an empty sidecar) and place its
     /// annotations in the article.
     pub fn open(path: &Path, article: &Article) -> Result<(Sidecar, Loaded)> {
-        let bytes = match fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => {
-                let sidecar = Sidecar {
-                    path: path.to_path_buf(),
-                    on_disk: None,
-                    base: Work::default(),
-                    diverted: None,
-                    fragments: Fragments::default(),
-                };
-                return Ok((sidecar, Loaded::default()));
-            }
-            Err(source) => {
-                return Err(Error::ReadSidecar {
-                    path: path.to_path_buf(),
-                    cause: source,
-                });
-            }
-        };
-        let loaded = parse(path, &bytes, article)?;
-        let sidecar = Sidecar {
+        Ok(Sidecar::read(path)?.place(article))
+    }
+
+    /// A sidecar not read yet, for an article still loading: it is never written, and
+    /// nothing another program does to it counts as a change, so that the editor's
+    /// annotations on disk cannot be overwritten before they are read.
+    pub fn unread(path: &Path) -> Sidecar {
+        Sidecar {
             path: path.to_path_buf(),
-            on_disk: Some(blake3::hash(&bytes)),
-            base: Work {
-                annotations: loaded.annotations.clone(),
-                corrections: loaded.corrections.clone(),
-                rejected: loaded.rejected.clone(),
-            },
+            on_disk: None,
+            base: Work::default(),
             diverted: None,
             fragments: Fragments::default(),
-        };
-        Ok((sidecar, loaded))
+            unread: true,
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -140,6 +126,11 @@ impl Sidecar {
         corrections: &[Correction],
         rejected: &[Rejection],
     ) -> Result<Option<(Work, Merge)>> {
+        if self.unread {
+            return Err(Error::SidecarUnread {
+                path: self.path.clone(),
+            });
+        }
         let ours = Work {
             annotations: annotations.clone(),
             corrections: corrections.to_vec(),
@@ -252,6 +243,9 @@ impl Sidecar {
 
     /// Whether the file on disk differs from what sidenote last read or wrote.
     pub fn changed_on_disk(&self) -> bool {
+        if self.unread {
+            return false;
+        }
         let now = match fs::read(&self.path) {
             Ok(bytes) => Some(blake3::hash(&bytes)),
             Err(_) => None,
@@ -374,156 +368,4 @@ struct Stored {
     created: Option<Datetime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     modified: Option<Datetime>,
-}
-
-/// Only the format line, read when a file does not parse, so that a newer file is refused
-/// for the right reason.
-#[derive(Deserialize)]
-struct Header {
-    format: Option<Spanned<String>>,
-}
-
-/// Read a sidecar's bytes (`path` is named in errors) and place its records in `article`.
-pub fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
-    let text = std::str::from_utf8(bytes).map_err(|err| {
-        let (line, column) = line_column(&bytes[..err.valid_up_to()], err.valid_up_to());
-        Error::BadSidecar {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message: "it is not UTF-8 text".to_string(),
-        }
-    })?;
-    let bad = |span: Option<std::ops::Range<usize>>, message: String| {
-        let at = span.map_or(0, |s| s.start);
-        let (line, column) = line_column(text.as_bytes(), at);
-        Error::BadSidecar {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message,
-        }
-    };
-    // One parse for the whole file: a big sidecar takes most of its loading time there.
-    // When it fails, the format line alone says whether a newer version wrote it.
-    let file: File = match toml::from_str(text) {
-        Ok(file) => file,
-        Err(err) => {
-            let header: Option<Header> = toml::from_str(text).ok();
-            return Err(match header.map(|h| h.format) {
-                Some(None) => bad(None, "it has no `format` line".to_string()),
-                Some(Some(format)) if format.get_ref() != FORMAT => {
-                    version_error(path, text, format)
-                }
-                _ => bad(err.span(), toml_message(&err)),
-            });
-        }
-    };
-    if file.format.get_ref() != FORMAT {
-        return Err(version_error(path, text, file.format));
-    }
-    if let Some((span, message)) = check::problem(&file.annotations) {
-        return Err(bad(Some(span), message));
-    }
-    if file.article.offsets.get_ref() != "chars" {
-        return Err(bad(
-            Some(file.article.offsets.span()),
-            format!(
-                "offsets are counted in \"{}\", but only \"chars\" is known",
-                file.article.offsets.get_ref()
-            ),
-        ));
-    }
-    let items = file
-        .annotations
-        .into_iter()
-        .map(|stored| {
-            let detached = stored.quote.is_none();
-            let anchor = Anchor {
-                start: stored.start.map_or(0, Spanned::into_inner),
-                end: stored.end.unwrap_or(0),
-                quote: stored.quote.unwrap_or_default(),
-                prefix: stored.prefix,
-                suffix: stored.suffix,
-            };
-            Annotation {
-                // Placed below, all together.
-                placement: if detached {
-                    Placement::Detached
-                } else {
-                    Placement::Orphaned
-                },
-                anchor,
-                id: stored.id.into_inner(),
-                kind: stored.kind,
-                sources: stored
-                    .sources
-                    .into_iter()
-                    .map(Spanned::into_inner)
-                    .collect(),
-                entity: stored.entity,
-                source_kind: stored.source_kind,
-                description: stored.description,
-                verdict: stored.verdict,
-                note: stored.note,
-                created: stored.created.map(|d| d.to_string()),
-                modified: stored.modified.map(|d| d.to_string()),
-            }
-        })
-        .collect();
-    let items = place_annotations(items, article);
-    let rejected = file
-        .rejected
-        .into_iter()
-        .map(|r| {
-            let anchor = Anchor {
-                start: r.start,
-                end: r.end,
-                quote: r.quote,
-                prefix: r.prefix,
-                suffix: r.suffix,
-            };
-            Rejection {
-                kind: r.kind,
-                placement: anchor.place(article),
-                anchor,
-            }
-        })
-        .collect();
-    Ok(Loaded {
-        annotations: Annotations::new(items),
-        corrections: file.entities,
-        rejected,
-        article_changed: file.article.fingerprint != article.fingerprint(),
-    })
-}
-
-/// A sidecar written by a version of sidenote that knows another format.
-fn version_error(path: &Path, text: &str, format: Spanned<String>) -> Error {
-    let (line, column) = line_column(text.as_bytes(), format.span().start);
-    Error::SidecarVersion {
-        path: path.to_path_buf(),
-        found: format.into_inner(),
-        expected: FORMAT,
-        line,
-        column,
-    }
-}
-
-/// Place every annotation that is in the text, in one pass (see [`crate::anchor`]).
-fn place_annotations(mut items: Vec<Annotation>, article: &Article) -> Vec<Annotation> {
-    let anchored: Vec<usize> = (0..items.len())
-        .filter(|&i| items[i].placement != Placement::Detached)
-        .collect();
-    let anchors: Vec<&Anchor> = anchored.iter().map(|&i| &items[i].anchor).collect();
-    let placements = crate::anchor::place_all(&anchors, article);
-    for (i, placement) in anchored.into_iter().zip(placements) {
-        items[i].placement = placement;
-    }
-    items
-}
-
-/// toml's messages carry a rendered excerpt after the first line; keep the sentence.
-fn toml_message(err: &toml::de::Error) -> String {
-    err.message().trim().trim_end_matches('.').to_string()
 }
