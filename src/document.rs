@@ -2,24 +2,27 @@
 //! sidecar. Every command opens one, so a broken sidecar stops them all alike.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::annotation::Annotations;
 use crate::article::Article;
 use crate::entity::{self, Correction, Entities};
 use crate::error::Result;
-use crate::sidecar::{Merge, Sidecar};
+use crate::sidecar::{Merge, Sidecar, Unplaced};
 use crate::suggest::Rejection;
 
 pub struct Document {
-    pub article: Article,
+    /// Shared with the thread that finds the entities and suggestions of a big article.
+    pub article: Arc<Article>,
     /// What detection found, before any correction.
-    detected: Entities,
+    detected: Arc<Entities>,
     /// The newsroom's known names (`entities.toml`).
     known: Vec<Correction>,
     /// The editor's entity corrections, kept in the sidecar.
     pub corrections: Vec<Correction>,
     /// Detection with the known names and the corrections applied: what everyone sees.
-    pub entities: Entities,
+    /// Shared, like the article, with the thread that finds a big article's suggestions.
+    pub entities: Arc<Entities>,
     pub annotations: Annotations,
     /// Suggestions the editor rejected.
     pub rejected: Vec<Rejection>,
@@ -48,20 +51,62 @@ impl Document {
             Some(path) => path.to_path_buf(),
             None => Sidecar::default_path(article.path()),
         };
-        let (sidecar, loaded) = Sidecar::open(&sidecar_path, &article)?;
-        let detected = entity::detect(&article);
-        let entities = entity::apply(&article, detected.as_slice(), &known, &loaded.corrections);
-        Ok(Document {
+        let unplaced = Sidecar::read(&sidecar_path)?;
+        let mut doc = Document::placed(Arc::new(article), unplaced, known);
+        let detected = Arc::new(entity::detect(&doc.article));
+        let entities = Arc::new(doc.apply(&detected));
+        doc.set_entities(detected, entities);
+        Ok(doc)
+    }
+
+    /// An article with its sidecar's annotations placed in it, and no entities yet
+    /// (see [`Document::set_entities`]).
+    pub fn placed(article: Arc<Article>, sidecar: Unplaced, known: Vec<Correction>) -> Document {
+        let (sidecar, loaded) = sidecar.place(&article);
+        Document {
             article,
-            detected,
+            detected: Arc::default(),
             known,
             corrections: loaded.corrections,
-            entities,
+            entities: Arc::default(),
             annotations: loaded.annotations,
             rejected: loaded.rejected,
             sidecar,
             article_changed: loaded.article_changed,
-        })
+        }
+    }
+
+    /// The first part of an article, shown while the whole is loading: no annotations,
+    /// no entities, and a sidecar that is not read and cannot be written.
+    pub fn preview(article: Article, sidecar: &Path) -> Document {
+        Document {
+            article: Arc::new(article),
+            detected: Arc::default(),
+            known: Vec::new(),
+            corrections: Vec::new(),
+            entities: Arc::default(),
+            annotations: Annotations::default(),
+            rejected: Vec::new(),
+            sidecar: Sidecar::unread(sidecar),
+            article_changed: false,
+        }
+    }
+
+    /// What detection found, with the known names and these corrections applied.
+    pub fn apply(&self, detected: &Entities) -> Entities {
+        entity::apply(
+            &self.article,
+            detected.as_slice(),
+            &self.known,
+            &self.corrections,
+        )
+    }
+
+    /// Take in what detection found, and `entities`, the same with the known names and
+    /// the corrections applied ([`Document::apply`]).
+    pub fn set_entities(&mut self, detected: Arc<Entities>, entities: Arc<Entities>) {
+        self.detected = detected;
+        self.entities = entities;
     }
 
     /// Write the annotations and corrections to the sidecar, atomically. When another
@@ -99,12 +144,7 @@ impl Document {
 
     /// Apply the corrections again after they changed.
     pub fn refresh_entities(&mut self) {
-        self.entities = entity::apply(
-            &self.article,
-            self.detected.as_slice(),
-            &self.known,
-            &self.corrections,
-        );
+        self.entities = Arc::new(self.apply(&self.detected));
     }
 
     pub fn sidecar_path(&self) -> &Path {

@@ -62,12 +62,44 @@ impl Article {
             cause: source,
         })?;
         let text = decode::text(path, bytes, decoding)?;
-        Ok(Article::from_text(path, &text))
+        Ok(Article::segmented(path, normalise_owned(text)))
+    }
+
+    /// The first paragraphs of an article file, about `bytes` of it (cut after the last
+    /// blank line, else the last line, within them), to show while the whole is loading.
+    /// A file that cannot be read, a binary one, or bytes that are not UTF-8 in that part
+    /// are the same errors as [`Article::load_with`] gives.
+    pub fn load_head(path: &Path, decoding: Decoding, bytes: usize) -> Result<Article> {
+        use std::io::Read;
+        let read_error = |cause| Error::ReadArticle {
+            path: path.to_path_buf(),
+            cause,
+        };
+        let mut head = Vec::with_capacity(bytes);
+        std::fs::File::open(path)
+            .and_then(|file| file.take(bytes as u64).read_to_end(&mut head))
+            .map_err(read_error)?;
+        // A character cut in two at the end is not an error.
+        if let Err(err) = std::str::from_utf8(&head)
+            && err.error_len().is_none()
+        {
+            head.truncate(err.valid_up_to());
+        }
+        let text = normalise_owned(decode::text(path, head, decoding)?);
+        let cut = match text.rfind("\n\n") {
+            Some(at) if at > 0 => at,
+            _ => text.rfind('\n').unwrap_or(text.len()),
+        };
+        Ok(Article::segmented(path, text[..cut].to_string()))
     }
 
     /// Build an article from text in memory; `path` is only used to name it.
     pub fn from_text(path: &Path, raw: &str) -> Article {
-        let text = normalise(raw);
+        Article::segmented(path, normalise(raw))
+    }
+
+    /// Split normalised text into paragraphs and sentences, and find the title and date.
+    fn segmented(path: &Path, text: String) -> Article {
         let mut paragraphs = Vec::new();
         let mut sentences = Vec::new();
         for (index, range) in segment::paragraphs(&text).into_iter().enumerate() {
@@ -184,6 +216,15 @@ impl Article {
     /// Length of the text in characters.
     pub fn len_chars(&self) -> usize {
         self.chars.len_chars()
+    }
+}
+
+/// [`normalise`] text already owned: most text needs no change and is not copied.
+fn normalise_owned(raw: String) -> String {
+    if raw.starts_with('\u{feff}') || raw.contains('\r') {
+        normalise(&raw)
+    } else {
+        raw
     }
 }
 
