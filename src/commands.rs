@@ -10,7 +10,7 @@ use sidenote::article::{Article, Decoding};
 use sidenote::config::Config;
 use sidenote::document::Document;
 use sidenote::export;
-use sidenote::tui::{self, App, Keymap, Theme};
+use sidenote::tui::{self, Keymap, Theme};
 
 use sidenote::export::{Format, Options, Output};
 
@@ -64,8 +64,9 @@ pub fn open(
         None => Some(scratch_demo()?),
     };
     let path = article.or(demo.as_deref()).expect("an article or the demo");
-    let doc = open.document(path)?;
-    let mut app = App::new(doc, Keymap::default(), theme).with_config(config);
+    // A big article shows its first part at once and loads the rest meanwhile.
+    let app = tui::open(path, open.sidecar, open.decoding, Keymap::default(), theme)?;
+    let mut app = app.with_config(config);
     tui::run(&mut app)?;
     if let Some(demo) = demo {
         println!(

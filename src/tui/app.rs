@@ -116,14 +116,37 @@ pub struct App {
     /// The annotation list's state.
     pub list: ListState,
     wraps: RefCell<WrapCache>,
+    /// A big article's load, while it goes on (see [`super::loading`]).
+    pub loading: Option<super::loading::Loading>,
 }
 
 impl App {
     pub fn new(doc: Document, keymap: Keymap, theme: Theme) -> App {
         let message = super::orphans::reanchor_message(&doc);
-        let panel_content = layout::panel_content(&doc.entities);
         let suggestions = suggest::suggest(&doc.article, &doc.entities);
-        let mut app = App {
+        let mut app = App::bare(doc, keymap, theme);
+        app.message = message;
+        app.set_suggestions(suggestions);
+        app.load_history();
+        app
+    }
+
+    /// The first part of a big article, while the thread of `loading` brings the rest.
+    pub fn loading(
+        preview: Document,
+        keymap: Keymap,
+        theme: Theme,
+        loading: super::loading::Loading,
+    ) -> App {
+        let mut app = App::bare(preview, keymap, theme);
+        app.loading = Some(loading);
+        app
+    }
+
+    /// A document shown from its start, with no suggestions, message or history yet.
+    fn bare(doc: Document, keymap: Keymap, theme: Theme) -> App {
+        let panel_content = layout::panel_content(&doc.entities);
+        App {
             doc,
             keymap,
             theme,
@@ -136,7 +159,7 @@ impl App {
             entity: 0,
             mention: None,
             save_state: SaveState::Saved,
-            message,
+            message: None,
             quit: false,
             quit_requested: false,
             history: History::default(),
@@ -147,10 +170,8 @@ impl App {
             candidates: Candidates::default(),
             list: ListState::default(),
             wraps: RefCell::default(),
-        };
-        app.set_suggestions(suggestions);
-        app.load_history();
-        app
+            loading: None,
+        }
     }
 
     /// Use these settings (the verdict scale) instead of the defaults.
@@ -211,6 +232,10 @@ impl App {
 
     /// The only place state changes.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if let Some(refusal) = self.refusal(action) {
+            self.message = Some(refusal);
+            return None;
+        }
         self.apply(action)
     }
 
@@ -419,6 +444,11 @@ impl App {
         self.wraps
             .borrow_mut()
             .lines(&self.doc.article, paragraph, width)
+    }
+
+    /// Forget the wrapped lines, for another document.
+    pub(super) fn clear_wraps(&mut self) {
+        *self.wraps.get_mut() = WrapCache::default();
     }
 
     /// Where the article's text is drawn (inside the border, right of the gutter).

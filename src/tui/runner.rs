@@ -1,7 +1,7 @@
 //! The terminal loop: set up the terminal, read events, draw when something changed.
 
 use std::panic::AssertUnwindSafe;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 
@@ -15,6 +15,8 @@ use crate::error::Error;
 
 /// How long the loop waits for a key before [`App::tick`].
 const TICK: Duration = Duration::from_secs(2);
+/// How often the loop looks for what a big article's loading thread has sent.
+const LOADING_TICK: Duration = Duration::from_millis(8);
 
 /// Restores the terminal when the loop ends, however it ends. During a panic
 /// [`crash::recover`] restores it first, and the backtrace is left alone.
@@ -50,15 +52,30 @@ fn run_loop(
 ) -> Result<(), Error> {
     let size = terminal.size().map_err(Error::Terminal)?;
     app.update(Action::Resize(size.width, size.height));
+    let mut changed = true;
+    let mut last_tick = Instant::now();
     while !app.quit {
-        *shown = crash::Shown::of(app);
-        terminal
-            .draw(|frame| view::draw(frame, app))
-            .map_err(Error::Terminal)?;
+        if changed {
+            *shown = crash::Shown::of(app);
+            terminal
+                .draw(|frame| view::draw(frame, app))
+                .map_err(Error::Terminal)?;
+        }
         // Wait for an event, then take every one already waiting before drawing again.
-        // With none for a while, retry a failed save and take in other programs' saves.
-        if !event::poll(TICK).map_err(Error::Terminal)? {
-            app.tick();
+        // With none for a while, retry a failed save and take in other programs' saves;
+        // while a big article loads, take in what its thread sent.
+        let wait = if app.loading.is_some() {
+            LOADING_TICK
+        } else {
+            TICK
+        };
+        changed = app.receive()?;
+        if !event::poll(wait).map_err(Error::Terminal)? {
+            if last_tick.elapsed() >= TICK {
+                app.tick();
+                last_tick = Instant::now();
+                changed = true;
+            }
             continue;
         }
         let mut next = Some(event::read().map_err(Error::Terminal)?);
@@ -68,6 +85,7 @@ fn run_loop(
                 next = Some(event::read().map_err(Error::Terminal)?);
             }
         }
+        changed = true;
     }
     Ok(())
 }

@@ -63,15 +63,31 @@ impl Session {
 
     /// Wait until the screen shows `text`.
     pub fn wait_for(&self, text: &str) {
+        self.wait_until(text, TIMEOUT, |screen| screen.contains(text));
+    }
+
+    /// Wait until the screen is as `done` says, for at most `timeout`; `what` names the
+    /// wait when it times out.
+    pub fn wait_until(&self, what: &str, timeout: Duration, done: impl Fn(&str) -> bool) {
         let start = Instant::now();
-        while !self.contents().contains(text) {
+        while !done(&self.contents()) {
             assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {text:?}; the screen shows:\n{}",
+                start.elapsed() < timeout,
+                "timed out waiting for {what:?}; the screen shows:\n{}",
                 self.contents()
             );
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// The terminal is back to normal: main screen, cursor shown.
+    pub fn assert_restored(&self) {
+        // Let the reader thread take the last bytes.
+        std::thread::sleep(Duration::from_millis(200));
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "left in the alternate screen");
+        assert!(!screen.hide_cursor(), "left with the cursor hidden");
     }
 
     /// Send keys one at a time, `pause` apart.

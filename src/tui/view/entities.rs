@@ -24,10 +24,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let entities = &app.doc.entities;
     if entities.is_empty() {
+        let finding = app
+            .loading
+            .as_ref()
+            .is_some_and(|l| l.step < crate::tui::loading::Step::Suggestions);
+        let text = if finding {
+            " finding them…"
+        } else {
+            " none found"
+        };
         buf.set_line(
             inner.x,
             inner.y,
-            &Line::styled(" none found", theme.style("panel.count")),
+            &Line::styled(text, theme.style("panel.count")),
             inner.width,
         );
         return;

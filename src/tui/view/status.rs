@@ -23,18 +23,40 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         });
     let claims = app.doc.annotations.count(Kind::Claim);
     let sources = app.doc.annotations.count(Kind::Source);
-    let mut left = vec![Span::styled(
-        format!(
-            " {file} · {} · {} · ",
-            plural(claims, "claim"),
-            plural(sources, "source")
-        ),
-        theme.style("status"),
-    )];
-    match &app.save_state {
-        SaveState::Saved => left.push(Span::styled("saved", theme.style("status.saved"))),
-        // The reason was the message when the save failed.
-        SaveState::Failed => left.push(Span::styled("NOT SAVED", theme.style("status.error"))),
+    let mut left = vec![Span::styled(format!(" {file} · "), theme.style("status"))];
+    match &app.loading {
+        // Only the first part is shown: no annotations yet, and nothing to save.
+        Some(loading) if !loading.has_article() => {}
+        _ => {
+            left.push(Span::styled(
+                format!(
+                    "{} · {} · ",
+                    plural(claims, "claim"),
+                    plural(sources, "source")
+                ),
+                theme.style("status"),
+            ));
+            match &app.save_state {
+                SaveState::Saved => left.push(Span::styled("saved", theme.style("status.saved"))),
+                // The reason was the message when the save failed.
+                SaveState::Failed => {
+                    left.push(Span::styled("NOT SAVED", theme.style("status.error")))
+                }
+            }
+            if app.loading.is_some() {
+                left.push(Span::styled(" · ", theme.style("status")));
+            }
+        }
+    }
+    if let Some(loading) = &app.loading {
+        left.push(Span::styled(
+            format!(
+                "Loading… {}% · {}",
+                loading.step.percent(),
+                loading.step.label()
+            ),
+            theme.style("status.saved"),
+        ));
     }
     let orphans = app.doc.annotations.orphans().count();
     if orphans > 0 {

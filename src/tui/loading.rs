@@ -1,0 +1,357 @@
+//! Opening a big article without making the reader wait: its first paragraphs are on
+//! screen at once, while a thread reads the whole, places the sidecar's annotations,
+//! finds the entities and then the suggestions, sending each as it is done.
+//!
+//! What can make an article fail to open is found before the interface starts, as for a
+//! small one (the known names, the file and its first part, the sidecar), except bytes
+//! that are not UTF-8 after the first part: the thread finds those, and the interface
+//! then ends with the same message. Until the whole article is in, the reader can move,
+//! scroll and select, but not annotate (the sidecar is not even placed yet, and is never
+//! written before it is read); `G` pressed then goes to the real end when it arrives.
+//! Entity corrections wait for the entities.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+
+use super::action::Action;
+use super::app::{App, Row};
+use super::keymap::Keymap;
+use super::layout;
+use super::pending::Candidates;
+use super::theme::Theme;
+use crate::article::{Article, Decoding};
+use crate::document::Document;
+use crate::entity::{self, Correction, Entities};
+use crate::error::{Error, Result};
+use crate::sidecar::{Sidecar, Unplaced};
+use crate::suggest::{self, Suggestions};
+
+/// Articles larger than this open with their first part shown while the rest loads.
+pub const BIG: u64 = 256 * 1024;
+/// How much of a big article is shown at once: a few screens.
+pub const HEAD: usize = 16 * 1024;
+
+/// What the loading thread is doing, in the order it does it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Step {
+    /// Reading the file and splitting it into paragraphs and sentences.
+    Reading,
+    /// Placing the sidecar's annotations in the text.
+    Placing,
+    /// Finding the people, organisations and places.
+    Entities,
+    /// Finding claims and who says what.
+    Suggestions,
+}
+
+impl Step {
+    /// What the status bar says.
+    pub fn label(self) -> &'static str {
+        match self {
+            Step::Reading => "reading the article",
+            Step::Placing => "placing the annotations",
+            Step::Entities => "finding people and places",
+            Step::Suggestions => "finding claims and who says what",
+        }
+    }
+
+    /// How far the load is when this step starts, from how long each step takes on a long
+    /// article (reading a tenth, entities and suggestions near half each of the rest).
+    pub fn percent(self) -> u8 {
+        match self {
+            Step::Reading => 0,
+            Step::Placing => 10,
+            Step::Entities => 12,
+            Step::Suggestions => 58,
+        }
+    }
+}
+
+/// What the thread sends, in this order.
+enum Message {
+    Step(Step),
+    /// The whole article with the sidecar's annotations placed, or why it cannot open.
+    Article(Result<Document>),
+    /// What detection found, and the same with `corrections` and the known names applied.
+    Entities {
+        detected: Arc<Entities>,
+        entities: Arc<Entities>,
+        corrections: Vec<Correction>,
+    },
+    /// The suggestions, for entities with `corrections` applied.
+    Suggestions {
+        suggestions: Suggestions,
+        candidates: Candidates,
+        corrections: Vec<Correction>,
+    },
+}
+
+/// A load under way.
+pub struct Loading {
+    messages: Receiver<Message>,
+    pub step: Step,
+    /// `G` was the last move while only the first part was shown.
+    jump_to_end: bool,
+}
+
+impl Loading {
+    /// Whether the whole article is in (annotations can be made).
+    pub fn has_article(&self) -> bool {
+        self.step >= Step::Entities
+    }
+}
+
+/// Open an article for the interface: a small one whole, a big one (over [`BIG`]) as its
+/// first part with the rest loading in the background. `sidecar` overrides the path
+/// beside the article.
+pub fn open(
+    path: &Path,
+    sidecar: Option<&Path>,
+    decoding: Decoding,
+    keymap: Keymap,
+    theme: Theme,
+) -> Result<App> {
+    let known = entity::known::load_known_names(path)?;
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    if size <= BIG {
+        let article = Article::load_with(path, decoding)?;
+        let doc = Document::from_article(article, sidecar, known)?;
+        return Ok(App::new(doc, keymap, theme));
+    }
+    let head = Article::load_head(path, decoding, HEAD)?;
+    let sidecar_path = sidecar.map_or_else(|| Sidecar::default_path(path), Path::to_path_buf);
+    let unplaced = Sidecar::read(&sidecar_path)?;
+    let loading = start(path.to_path_buf(), decoding, unplaced, known);
+    Ok(App::loading(
+        Document::preview(head, &sidecar_path),
+        keymap,
+        theme,
+        loading,
+    ))
+}
+
+/// Start the thread that loads and analyses the whole article.
+fn start(path: PathBuf, decoding: Decoding, sidecar: Unplaced, known: Vec<Correction>) -> Loading {
+    let (sender, messages) = channel();
+    std::thread::Builder::new()
+        .name("sidenote-load".into())
+        .spawn(move || load(&path, decoding, sidecar, known, &sender))
+        .expect("a thread to load the article");
+    Loading {
+        messages,
+        step: Step::Reading,
+        jump_to_end: false,
+    }
+}
+
+/// The thread's work; it stops early when the interface has gone (a send fails).
+fn load(
+    path: &Path,
+    decoding: Decoding,
+    sidecar: Unplaced,
+    known: Vec<Correction>,
+    out: &Sender<Message>,
+) {
+    let send = |message| out.send(message).is_ok();
+    send(Message::Step(Step::Reading));
+    let article = match Article::load_with(path, decoding) {
+        Ok(article) => Arc::new(article),
+        Err(err) => {
+            send(Message::Article(Err(err)));
+            return;
+        }
+    };
+    send(Message::Step(Step::Placing));
+    let doc = Document::placed(Arc::clone(&article), sidecar, known.clone());
+    let corrections = doc.corrections.clone();
+    if !send(Message::Article(Ok(doc))) || !send(Message::Step(Step::Entities)) {
+        return;
+    }
+    let detected = entity::detect(&article);
+    let entities = Arc::new(entity::apply(
+        &article,
+        detected.as_slice(),
+        &known,
+        &corrections,
+    ));
+    let sent = send(Message::Entities {
+        detected: Arc::new(detected),
+        entities: Arc::clone(&entities),
+        corrections: corrections.clone(),
+    });
+    if !sent || !send(Message::Step(Step::Suggestions)) {
+        return;
+    }
+    let suggestions = suggest::suggest(&article, &entities);
+    let candidates = Candidates::new(&suggestions);
+    send(Message::Suggestions {
+        suggestions,
+        candidates,
+        corrections,
+    });
+}
+
+impl App {
+    /// What the loading thread has sent since last asked, taken in; whether anything came.
+    /// An article that cannot be opened after all is an error, which ends the interface.
+    pub fn receive(&mut self) -> Result<bool> {
+        let mut changed = false;
+        while let Some(loading) = &self.loading {
+            let message = match loading.messages.try_recv() {
+                Ok(message) => message,
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => return self.loader_stopped().map(|()| true),
+            };
+            changed = true;
+            match message {
+                Message::Step(step) => self.loading_mut().step = step,
+                Message::Article(doc) => self.take_article(doc?),
+                Message::Entities {
+                    detected,
+                    entities,
+                    corrections,
+                } => {
+                    let entities = if corrections == self.doc.corrections {
+                        entities
+                    } else {
+                        // Another program's corrections came in meanwhile.
+                        Arc::new(self.doc.apply(&detected))
+                    };
+                    self.doc.set_entities(detected, entities);
+                    self.panel_content = layout::panel_content(&self.doc.entities);
+                }
+                Message::Suggestions {
+                    suggestions,
+                    candidates,
+                    corrections,
+                } => {
+                    if corrections == self.doc.corrections {
+                        self.suggestions = suggestions;
+                        self.candidates = candidates;
+                    } else {
+                        self.set_suggestions(suggest::suggest(
+                            &self.doc.article,
+                            &self.doc.entities,
+                        ));
+                    }
+                    self.loading = None;
+                    if self.message.is_none() {
+                        self.message = Some(format!(
+                            "Loaded: {} paragraphs, {} names, {} suggestions",
+                            self.doc.article.paragraphs().len(),
+                            self.doc.entities.len(),
+                            self.suggestions.claims.len() + self.suggestions.attributions.len()
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(changed)
+    }
+
+    fn loading_mut(&mut self) -> &mut Loading {
+        self.loading.as_mut().expect("a load under way")
+    }
+
+    /// The whole article is in: show it where the reader is in the first part.
+    fn take_article(&mut self, doc: Document) {
+        let old = std::mem::replace(&mut self.doc, doc);
+        self.clear_wraps();
+        let article = &self.doc.article;
+        // The first part is the start of the whole, so its offsets hold there too.
+        let byte = |sentence: usize| old.article.sentences().get(sentence).map(|s| s.range.start);
+        self.cursor = byte(self.cursor).map_or(0, |b| article.sentence_at(b));
+        let top = old.article.paragraphs().get(self.top.paragraph);
+        let paragraph = top.map_or(0, |p| article.paragraph_at(p.range.start));
+        let line = self.top.line.min(self.rows_in(paragraph) - 1);
+        self.top = Row { paragraph, line };
+        self.message = super::orphans::reanchor_message(&self.doc).or(self.message.take());
+        self.load_history();
+        let jump = std::mem::take(&mut self.loading_mut().jump_to_end);
+        self.loading_mut().step = Step::Entities;
+        if jump {
+            self.update(Action::CursorBottom);
+        } else {
+            self.scroll_to_cursor();
+        }
+    }
+
+    /// The thread ended without finishing (a bug in it): without the article, the
+    /// interface cannot go on; with it, it goes on without what was missing.
+    fn loader_stopped(&mut self) -> Result<()> {
+        let has_article = self.loading.as_ref().is_some_and(Loading::has_article);
+        self.loading = None;
+        if !has_article {
+            return Err(Error::ReadArticle {
+                path: self.doc.article.path().to_path_buf(),
+                cause: std::io::Error::other("loading it stopped because of a bug"),
+            });
+        }
+        self.message = Some("Finding entities and suggestions stopped because of a bug".into());
+        Ok(())
+    }
+
+    /// Why an action must wait for the load, if it must. Before the whole article is in
+    /// only reading works (moves, selection, help, quit); before the entities, changing
+    /// them waits. `G` is remembered, to go to the real end once it is there.
+    pub(super) fn refusal(&mut self, action: Action) -> Option<String> {
+        use Action::*;
+        let loading = self.loading.as_mut()?;
+        if !loading.has_article() {
+            match action {
+                CursorBottom => loading.jump_to_end = true,
+                CursorDown | CursorUp | ParagraphDown | ParagraphUp | PageDown | PageUp
+                | CursorTop => loading.jump_to_end = false,
+                _ => {}
+            }
+            let reading = matches!(
+                action,
+                Quit | ShowHelp
+                    | FocusNext
+                    | FocusPrevious
+                    | Resize(..)
+                    | CursorDown
+                    | CursorUp
+                    | ParagraphDown
+                    | ParagraphUp
+                    | PageDown
+                    | PageUp
+                    | CursorTop
+                    | CursorBottom
+                    | SelectStart
+                    | SelectWordNext
+                    | SelectWordBack
+                    | SelectWordEnd
+                    | SelectCharRight
+                    | SelectCharLeft
+                    | SelectSentenceNext
+                    | SelectSentenceBack
+                    | SelectCancel
+                    | SelectQuote
+                    | SelectClause
+                    | SelectWholeSentence
+                    | SelectParagraph
+                    | EntityDown
+                    | EntityUp
+                    | ListDown
+                    | ListUp
+                    | HelpDown
+                    | HelpUp
+                    | HelpClose
+            );
+            return (!reading).then(|| {
+                "Still loading the article: annotating waits until it is all in; \
+                 reading and moving work now"
+                    .to_string()
+            });
+        }
+        let changes_entities = matches!(
+            action,
+            EntityRename | EntityRetype | EntityMerge | EntityDismiss | EntitySource | AddEntity
+        );
+        (changes_entities && loading.step < Step::Suggestions).then(|| {
+            "Still finding the people and places: corrections wait until they are in".to_string()
+        })
+    }
+}

@@ -1,0 +1,165 @@
+//! A big article in the real binary: its first part is on screen at once while the rest
+//! loads, `G` pressed meanwhile lands on the real end, annotating waits for the whole
+//! text, and the sidecar is never written before it is read. No timings are asserted
+//! (speed is for `benches/` and `scripts/bench-open`): the waits are generous, since the
+//! tests run an unoptimised build.
+
+#[path = "../benches/archive.rs"]
+mod archive;
+mod common;
+#[path = "common/pty.rs"]
+mod pty;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use pty::Session;
+use sidenote::annotation::Kind;
+use sidenote::document::Document;
+use tempfile::TempDir;
+
+/// Long enough for an unoptimised build to find every entity and suggestion of the article.
+const LOADED: Duration = Duration::from_secs(180);
+const TITLE: &str = "Harbour and health coverage, collected";
+const END: &str = "closingmarker";
+
+/// A generated article of about a megabyte (well over the size that loads in the
+/// background), in a fresh folder, its last paragraph marked.
+fn big_article() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.txt");
+    let mut text = archive::generate(1_000_000);
+    text.push_str(&format!("This is where the archive ends, {END}.\n"));
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+fn loaded(screen: &str) -> bool {
+    screen.contains("Loaded:")
+}
+
+#[test]
+fn the_first_part_shows_at_once_and_the_entities_follow() {
+    let (dir, _) = big_article();
+    let mut session = Session::start(&["archive.txt"], dir.path());
+    session.wait_for(TITLE);
+    session.wait_until("the load to finish", LOADED, loaded);
+    let screen = session.contents();
+    assert!(screen.contains("People"), "{screen}");
+    assert!(!screen.contains("finding them"), "{screen}");
+    assert!(!screen.contains("Loading…"), "{screen}");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
+#[test]
+fn g_pressed_at_once_goes_to_the_real_end() {
+    let (dir, _) = big_article();
+    let mut session = Session::start(&["archive.txt"], dir.path());
+    session.wait_for(TITLE);
+    session.send("G");
+    session.wait_until("the last paragraph", LOADED, |screen| screen.contains(END));
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+#[test]
+fn tagging_waits_for_the_whole_article_then_works() {
+    let (dir, article) = big_article();
+    let mut session = Session::start(&["archive.txt"], dir.path());
+    session.wait_for(TITLE);
+    session.send("c");
+    // Refused while only the first part is there; on a fast machine the whole may be in.
+    session.wait_until("a refusal or a claim", LOADED, |screen| {
+        screen.contains("Still loading the article") || screen.contains("1 claim")
+    });
+    let refused = session.contents().contains("Still loading the article");
+    session.wait_until("the load to finish", LOADED, |screen| {
+        !screen.contains("Loading…")
+    });
+    if refused {
+        assert!(
+            !common::sidecar_of(&article).exists(),
+            "a refused tag must not write the sidecar"
+        );
+        session.send("c");
+        session.wait_for("1 claim");
+    }
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    let doc = Document::open(&article, None).unwrap();
+    assert_eq!(doc.annotations.count(Kind::Claim), 1);
+}
+
+/// A sidecar with two claims and a source, written through the library.
+fn annotate(article: &Path) -> String {
+    let mut doc = Document::open(article, None).unwrap();
+    let sentences: Vec<_> = doc.article.sentences()[2..5]
+        .iter()
+        .map(|s| s.range.clone())
+        .collect();
+    doc.annotations
+        .add(&doc.article, Kind::Claim, sentences[0].clone());
+    doc.annotations
+        .add(&doc.article, Kind::Claim, sentences[1].clone());
+    doc.annotations
+        .add(&doc.article, Kind::Source, sentences[2].clone());
+    doc.save().unwrap();
+    std::fs::read_to_string(common::sidecar_of(article)).unwrap()
+}
+
+#[test]
+fn quitting_at_once_leaves_the_annotations_untouched() {
+    let (dir, article) = big_article();
+    let before = annotate(&article);
+    let mut session = Session::start(&["archive.txt"], dir.path());
+    session.wait_for(TITLE);
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    assert_eq!(
+        std::fs::read_to_string(common::sidecar_of(&article)).unwrap(),
+        before
+    );
+    // And once loaded, they are all there.
+    let mut session = Session::start(&["archive.txt"], dir.path());
+    session.wait_until("the annotations", LOADED, |screen| {
+        screen.contains("2 claims · 1 source")
+    });
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    let doc = Document::open(&article, None).unwrap();
+    assert_eq!(doc.annotations.count(Kind::Claim), 2);
+    assert_eq!(doc.annotations.count(Kind::Source), 1);
+}
+
+#[test]
+fn bytes_that_are_not_utf8_after_the_first_part_end_it_with_the_usual_message() {
+    let (dir, article) = big_article();
+    let mut bytes = std::fs::read(&article).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] = 0xff;
+    std::fs::write(&article, &bytes).unwrap();
+    let expected = format!("(invalid byte at offset {at})");
+    let mut session = Session::start(&["archive.txt"], dir.path());
+    session.wait_until("the error", LOADED, |screen| screen.contains(&expected));
+    assert_eq!(session.wait_exit(), 2);
+    session.assert_restored();
+    assert!(!common::sidecar_of(&article).exists());
+}
+
+#[test]
+fn a_broken_sidecar_stops_a_big_article_before_it_opens() {
+    let (dir, article) = big_article();
+    let broken = "format = \"sidenote/1\"\n\n[article\nfile = \"archive.txt\"\n";
+    std::fs::write(common::sidecar_of(&article), broken).unwrap();
+    let mut session = Session::start(&["archive.txt"], dir.path());
+    session.wait_for("line 3, column");
+    assert_eq!(session.wait_exit(), 2);
+    session.assert_restored();
+    assert!(!session.contents().contains(TITLE));
+    assert_eq!(
+        std::fs::read_to_string(common::sidecar_of(&article)).unwrap(),
+        broken
+    );
+}
