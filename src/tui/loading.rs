@@ -72,7 +72,7 @@ impl Step {
 enum Message {
     Step(Step),
     /// The whole article with the sidecar's annotations placed, or why it cannot open.
-    Article(Result<Document>),
+    Article(Result<Box<Document>>),
     /// What detection found, and the same with `corrections` and the known names applied.
     Entities {
         detected: Arc<Entities>,
@@ -165,7 +165,7 @@ fn load(
     send(Message::Step(Step::Placing));
     let doc = Document::placed(Arc::clone(&article), sidecar, known.clone());
     let corrections = doc.corrections.clone();
-    if !send(Message::Article(Ok(doc))) || !send(Message::Step(Step::Entities)) {
+    if !send(Message::Article(Ok(Box::new(doc)))) || !send(Message::Step(Step::Entities)) {
         return;
     }
     let detected = entity::detect(&article);
@@ -206,7 +206,7 @@ impl App {
             changed = true;
             match message {
                 Message::Step(step) => self.loading_mut().step = step,
-                Message::Article(doc) => self.take_article(doc?),
+                Message::Article(doc) => self.take_article(*doc?),
                 Message::Entities {
                     detected,
                     entities,
