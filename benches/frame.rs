@@ -36,8 +36,9 @@ fn frame(c: &mut Criterion) {
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
         terminal.draw(|f| view::draw(f, &app)).unwrap();
         // Each step is one key and back, so that the state stays where it was.
-        let steps: [(&str, [Action; 2]); 4] = [
+        let steps: [(&str, [Action; 2]); 5] = [
             ("move", [Action::CursorDown, Action::CursorUp]),
+            ("jump", [Action::CursorBottom, Action::CursorTop]),
             ("tag", [Action::TagClaim, Action::Undo]),
             ("scroll", [Action::PageDown, Action::PageUp]),
             ("resize", [Action::Resize(199, 60), Action::Resize(200, 60)]),

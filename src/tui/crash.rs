@@ -100,6 +100,17 @@ pub(super) fn recover(app: &mut App, shown: Shown, payload: Box<dyn Any + Send>)
     std::panic::resume_unwind(payload)
 }
 
+/// What a panic caught on this thread said: the message the hook kept (with where it
+/// happened), else the payload's text.
+pub(super) fn panic_text(payload: &(dyn Any + Send)) -> String {
+    MESSAGE
+        .with(|m| m.borrow_mut().take())
+        .map(|(message, _)| message)
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_string())
+}
+
 /// Lets the tests in a pseudo-terminal make the interface panic: with
 /// `SIDENOTE_TEST_PANIC` set, the key `!` panics. Debug builds only.
 #[cfg(debug_assertions)]

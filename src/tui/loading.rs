@@ -79,6 +79,8 @@ enum Message {
         entities: Arc<Entities>,
         corrections: Vec<Correction>,
     },
+    /// The thread stopped because of a bug, whose message this is.
+    Stopped(String),
     /// The suggestions, for entities with `corrections` applied.
     Suggestions {
         suggestions: Suggestions,
@@ -90,9 +92,21 @@ enum Message {
 /// A load under way.
 pub struct Loading {
     messages: Receiver<Message>,
+    /// The thread's work, until it starts: after the first screen is drawn, so that the
+    /// two do not compete for the processor.
+    job: Option<Job>,
     pub step: Step,
     /// `G` was the last move while only the first part was shown.
     jump_to_end: bool,
+}
+
+/// What the loading thread is given.
+struct Job {
+    path: PathBuf,
+    decoding: Decoding,
+    sidecar: Unplaced,
+    known: Vec<Correction>,
+    out: Sender<Message>,
 }
 
 impl Loading {
@@ -131,17 +145,46 @@ pub fn open(
     ))
 }
 
-/// Start the thread that loads and analyses the whole article.
+/// A load of the whole article, to start with [`App::receive`].
 fn start(path: PathBuf, decoding: Decoding, sidecar: Unplaced, known: Vec<Correction>) -> Loading {
-    let (sender, messages) = channel();
-    std::thread::Builder::new()
-        .name("sidenote-load".into())
-        .spawn(move || load(&path, decoding, sidecar, known, &sender))
-        .expect("a thread to load the article");
+    let (out, messages) = channel();
     Loading {
         messages,
+        job: Some(Job {
+            path,
+            decoding,
+            sidecar,
+            known,
+            out,
+        }),
         step: Step::Reading,
         jump_to_end: false,
+    }
+}
+
+impl Job {
+    /// Run in a thread of its own. A panic there is caught and sent as an error, since
+    /// its message printed over the interface would garble the screen.
+    fn spawn(self) {
+        std::thread::Builder::new()
+            .name("sidenote-load".into())
+            .spawn(move || {
+                super::crash::catching(true);
+                let out = self.out.clone();
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    load(
+                        &self.path,
+                        self.decoding,
+                        self.sidecar,
+                        self.known,
+                        &self.out,
+                    )
+                }));
+                if let Err(payload) = result {
+                    let _ = out.send(Message::Stopped(super::crash::panic_text(&*payload)));
+                }
+            })
+            .expect("a thread to load the article");
     }
 }
 
@@ -197,15 +240,21 @@ impl App {
     /// An article that cannot be opened after all is an error, which ends the interface.
     pub fn receive(&mut self) -> Result<bool> {
         let mut changed = false;
+        if let Some(job) = self.loading.as_mut().and_then(|l| l.job.take()) {
+            job.spawn();
+        }
         while let Some(loading) = &self.loading {
             let message = match loading.messages.try_recv() {
                 Ok(message) => message,
                 Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => return self.loader_stopped().map(|()| true),
+                Err(TryRecvError::Disconnected) => {
+                    return self.loader_stopped("it ended early".into()).map(|()| true);
+                }
             };
             changed = true;
             match message {
                 Message::Step(step) => self.loading_mut().step = step,
+                Message::Stopped(bug) => return self.loader_stopped(bug).map(|()| true),
                 Message::Article(doc) => self.take_article(*doc?),
                 Message::Entities {
                     detected,
@@ -277,18 +326,22 @@ impl App {
         }
     }
 
-    /// The thread ended without finishing (a bug in it): without the article, the
-    /// interface cannot go on; with it, it goes on without what was missing.
-    fn loader_stopped(&mut self) -> Result<()> {
+    /// The thread ended without finishing (a bug in it, described by `bug`): without the
+    /// article, the interface cannot go on; with it, it goes on without what was missing.
+    fn loader_stopped(&mut self, bug: String) -> Result<()> {
         let has_article = self.loading.as_ref().is_some_and(Loading::has_article);
         self.loading = None;
         if !has_article {
             return Err(Error::ReadArticle {
                 path: self.doc.article.path().to_path_buf(),
-                cause: std::io::Error::other("loading it stopped because of a bug"),
+                cause: std::io::Error::other(format!(
+                    "loading it stopped because of a bug ({bug})"
+                )),
             });
         }
-        self.message = Some("Finding entities and suggestions stopped because of a bug".into());
+        self.message = Some(format!(
+            "Finding entities and suggestions stopped because of a bug ({bug})"
+        ));
         Ok(())
     }
 

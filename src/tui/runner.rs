@@ -3,7 +3,10 @@
 use std::panic::AssertUnwindSafe;
 use std::time::{Duration, Instant};
 
-use ratatui::DefaultTerminal;
+use std::io::{BufWriter, Stdout};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
@@ -17,6 +20,10 @@ use crate::error::Error;
 const TICK: Duration = Duration::from_secs(2);
 /// How often the loop looks for what a big article's loading thread has sent.
 const LOADING_TICK: Duration = Duration::from_millis(8);
+
+/// The terminal, written a frame at a time: one write per frame rather than one per
+/// kilobyte, so that a frame is never seen half drawn while another thread is busy.
+type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
 /// Restores the terminal when the loop ends, however it ends. During a panic
 /// [`crash::recover`] restores it first, and the backtrace is left alone.
@@ -32,8 +39,12 @@ impl Drop for Restore {
 
 /// Run the interface until the user quits. Every change is saved as it happens.
 pub fn run(app: &mut App) -> Result<(), Error> {
-    let mut terminal = ratatui::try_init().map_err(Error::Terminal)?;
+    // Raw mode, the alternate screen and a panic hook that restores them, as ratatui
+    // sets them up; then our own buffered output.
+    drop(ratatui::try_init().map_err(Error::Terminal)?);
     let _restore = Restore;
+    let output = BufWriter::with_capacity(1 << 16, std::io::stdout());
+    let mut terminal = Terminal::new(CrosstermBackend::new(output)).map_err(Error::Terminal)?;
     // A panic saves the work shown last, then restores the terminal, then prints.
     crash::defer_panic_messages();
     crash::catching(true);
@@ -45,11 +56,7 @@ pub fn run(app: &mut App) -> Result<(), Error> {
     result.unwrap_or_else(|payload| crash::recover(app, shown, payload))
 }
 
-fn run_loop(
-    app: &mut App,
-    terminal: &mut DefaultTerminal,
-    shown: &mut crash::Shown,
-) -> Result<(), Error> {
+fn run_loop(app: &mut App, terminal: &mut Screen, shown: &mut crash::Shown) -> Result<(), Error> {
     let size = terminal.size().map_err(Error::Terminal)?;
     app.update(Action::Resize(size.width, size.height));
     let mut changed = true;

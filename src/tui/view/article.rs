@@ -211,18 +211,35 @@ impl StyledParagraph {
     /// One wrapped line as spans of equal style.
     fn line(&self, app: &App, range: Range<usize>) -> Line<'static> {
         let text = &app.doc.article.text()[range.clone()];
+        // The style changes only where a layer starts or ends: it is worked out again
+        // only for the first grapheme past such an edge, not for every one.
+        let mut edges: Vec<usize> = self
+            .layers
+            .iter()
+            .flat_map(|(r, _)| [r.start, r.end])
+            .filter(|&edge| range.start < edge && edge < range.end)
+            .collect();
+        edges.sort_unstable();
+        edges.dedup();
+        let mut edges = edges.into_iter().peekable();
+        let style_at = |at: usize| {
+            self.layers
+                .iter()
+                .filter(|(r, _)| r.start <= at && at < r.end)
+                .fold(self.base, |s, (_, layer)| s.patch(*layer))
+        };
+        let mut style = style_at(range.start);
         let mut spans: Vec<Span<'static>> = Vec::new();
         let mut current = String::new();
         let mut current_style = self.base;
         // Cells from the start of the line, for tab stops; as the wrapping counts them.
         let mut column = 0;
-        for (offset, g) in text.grapheme_indices(true) {
+        let mut add = |offset: usize, g: &str| {
             let at = range.start + offset;
-            let style = self
-                .layers
-                .iter()
-                .filter(|(r, _)| r.start <= at && at < r.end)
-                .fold(self.base, |s, (_, layer)| s.patch(*layer));
+            if edges.next_if(|&edge| edge <= at).is_some() {
+                while edges.next_if(|&edge| edge <= at).is_some() {}
+                style = style_at(at);
+            }
             if style != current_style && !current.is_empty() {
                 spans.push(Span::styled(std::mem::take(&mut current), current_style));
             }
@@ -234,6 +251,16 @@ impl StyledParagraph {
                 current.push_str(&visible(g));
             }
             column += width;
+        };
+        if text.is_ascii() && !text.contains('\r') {
+            // Every ASCII character but a CR before an LF is a grapheme of its own.
+            for offset in 0..text.len() {
+                add(offset, &text[offset..offset + 1]);
+            }
+        } else {
+            for (offset, g) in text.grapheme_indices(true) {
+                add(offset, g);
+            }
         }
         if !current.is_empty() {
             spans.push(Span::styled(current, current_style));

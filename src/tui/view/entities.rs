@@ -46,36 +46,49 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|e| e.mentions.len().to_string().len())
         .max()
         .unwrap_or(1);
-    // Rows: a heading per kind, then its entities (already in that order).
-    let mut rows: Vec<Line> = Vec::new();
+    // Rows: a heading per kind, then its entities (already in that order). Only those
+    // on screen are drawn, so first only where each goes is worked out.
+    enum RowOf {
+        Heading(EntityKind),
+        Entity(usize),
+    }
+    let mut rows: Vec<RowOf> = Vec::new();
     let mut chosen_row = 0;
     let mut kind: Option<EntityKind> = None;
     for index in app.visible_entities() {
         let entity = entities.get(index).expect("a visible entity exists");
         if kind != Some(entity.kind) {
             kind = Some(entity.kind);
-            rows.push(Line::styled(
-                entity.kind.plural(),
-                theme.style("panel.heading"),
-            ));
+            rows.push(RowOf::Heading(entity.kind));
         }
+        if index == app.entity {
+            chosen_row = rows.len();
+        }
+        rows.push(RowOf::Entity(index));
+    }
+    let draw = |row: &RowOf| -> Line {
+        let index = match *row {
+            RowOf::Heading(kind) => {
+                return Line::styled(kind.plural(), theme.style("panel.heading"));
+            }
+            RowOf::Entity(index) => index,
+        };
+        let entity = entities.get(index).expect("a visible entity exists");
         let count = format!(" {:>count_width$} ", entity.mentions.len());
         let room = (inner.width as usize).saturating_sub(count.width());
         let name = super::fit(&entity.name, room);
         let padding = " ".repeat(room.saturating_sub(name.width()));
-        let mut line = Line::from(vec![
+        let line = Line::from(vec![
             Span::styled(count, theme.style("panel.count")),
             Span::styled(name, theme.style(&format!("entity.{}", entity.kind))),
             Span::raw(padding),
         ]);
-        if index == app.entity {
-            chosen_row = rows.len();
-            if focused {
-                line = line.patch_style(theme.style("panel.chosen"));
-            }
+        if index == app.entity && focused {
+            line.patch_style(theme.style("panel.chosen"))
+        } else {
+            line
         }
-        rows.push(line);
-    }
+    };
     // A filter takes the last line, where it is typed.
     let filtering =
         !app.entity_filter.is_empty() || app.context() == crate::tui::keymap::Context::Prompt;
@@ -90,11 +103,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ]);
         buf.set_line(inner.x, inner.y + inner.height - 1, &line, inner.width);
         if rows.is_empty() {
-            rows.push(Line::styled(" no match", theme.style("panel.count")));
+            let line = Line::styled(" no match", theme.style("panel.count"));
+            buf.set_line(inner.x, inner.y, &line, inner.width);
         }
     }
     let offset = (chosen_row + 1).saturating_sub(height);
-    for (y, line) in (inner.y..).zip(rows.iter().skip(offset).take(height)) {
-        buf.set_line(inner.x, y, line, inner.width);
+    for (y, row) in (inner.y..).zip(rows.iter().skip(offset).take(height)) {
+        buf.set_line(inner.x, y, &draw(row), inner.width);
     }
 }
