@@ -80,13 +80,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let header_height = (header.len() + 1).min(inner.height as usize);
     for (y, line) in (inner.y..).zip(header.iter().take(header_height)) {
-        buf.set_line(inner.x, y, line, inner.width);
+        super::set_line(buf, inner.x, y, line, inner.width);
     }
     let height = inner.height as usize - header_height;
     let offset = chosen_rows.end.saturating_sub(height);
     let top = inner.y + header_height as u16;
     for (y, line) in (top..).zip(rows.iter().skip(offset).take(height)) {
-        buf.set_line(inner.x, y, line, inner.width);
+        super::set_line(buf, inner.x, y, line, inner.width);
     }
 }
 

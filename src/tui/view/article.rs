@@ -41,7 +41,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let text_area = layout::text_area(area, article.paragraphs().len());
     if article.paragraphs().is_empty() {
         let line = Line::styled("The article is empty.", theme.style("dateline"));
-        buf.set_line(text_area.x, text_area.y, &line, text_area.width);
+        super::set_line(buf, text_area.x, text_area.y, &line, text_area.width);
         return;
     }
     let gutter_x = area.x + 1;
@@ -66,9 +66,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
             let (_, paragraph_styles) = styled.as_ref().expect("set above");
             let gutter = gutter(app, paragraph_styles, row, line.clone(), digits);
-            buf.set_line(gutter_x, y, &gutter, text_area.x - gutter_x);
+            super::set_line(buf, gutter_x, y, &gutter, text_area.x - gutter_x);
             let text = paragraph_styles.line(app, line.clone());
-            buf.set_line(text_area.x, y, &text, text_area.width);
+            super::set_line(buf, text_area.x, y, &text, text_area.width);
         }
         row = next_row(row, lines.len());
     }
@@ -244,6 +244,12 @@ impl StyledParagraph {
                 spans.push(Span::styled(std::mem::take(&mut current), current_style));
             }
             current_style = style;
+            if let [byte @ b' '..=b'~'] = g.as_bytes() {
+                // Printable ASCII: one cell, shown as it is.
+                current.push(*byte as char);
+                column += 1;
+                return;
+            }
             let width = cells(g, column);
             if g == "\t" {
                 current.extend(std::iter::repeat_n(' ', width));

@@ -33,7 +33,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             " none found"
         };
-        buf.set_line(
+        super::set_line(
+            buf,
             inner.x,
             inner.y,
             &Line::styled(text, theme.style("panel.count")),
@@ -101,14 +102,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 theme.style("panel.count"),
             ),
         ]);
-        buf.set_line(inner.x, inner.y + inner.height - 1, &line, inner.width);
+        super::set_line(buf, inner.x, inner.y + inner.height - 1, &line, inner.width);
         if rows.is_empty() {
             let line = Line::styled(" no match", theme.style("panel.count"));
-            buf.set_line(inner.x, inner.y, &line, inner.width);
+            super::set_line(buf, inner.x, inner.y, &line, inner.width);
         }
     }
     let offset = (chosen_row + 1).saturating_sub(height);
     for (y, row) in (inner.y..).zip(rows.iter().skip(offset).take(height)) {
-        buf.set_line(inner.x, y, &draw(row), inner.width);
+        super::set_line(buf, inner.x, y, &draw(row), inner.width);
     }
 }

@@ -58,7 +58,7 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     for (i, lines) in column_lines.iter().enumerate() {
         let x = inner.x + 1 + width * i as u16;
         for (y, line) in (inner.y..).zip(lines.iter().skip(scroll).take(inner.height as usize)) {
-            buf.set_line(x, y, line, width.saturating_sub(1));
+            super::set_line(buf, x, y, line, width.saturating_sub(1));
         }
     }
 }

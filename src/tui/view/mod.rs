@@ -14,7 +14,8 @@ mod status;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -119,4 +120,81 @@ pub fn fit(text: &str, width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// [`Buffer::set_line`], the same cells, sooner: ASCII text, most of what is drawn, goes
+/// a byte a cell without grapheme segmentation or width tables.
+pub fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max_width: u16) -> (u16, u16) {
+    let mut remaining_width = max_width;
+    let mut x = x;
+    for span in line {
+        if remaining_width == 0 {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        let pos = set_stringn(buf, x, y, &span.content, remaining_width, style);
+        remaining_width = remaining_width.saturating_sub(pos.0.saturating_sub(x));
+        x = pos.0;
+    }
+    (x, y)
+}
+
+/// [`Buffer::set_stringn`] with a path for ASCII, where every character is a grapheme one
+/// cell wide and control characters are left out, as there.
+fn set_stringn(
+    buf: &mut Buffer,
+    mut x: u16,
+    y: u16,
+    text: &str,
+    max_width: u16,
+    style: Style,
+) -> (u16, u16) {
+    if !text.is_ascii() {
+        return buf.set_stringn(x, y, text, max_width as usize, style);
+    }
+    let mut remaining_width = buf.area.right().saturating_sub(x).min(max_width);
+    for &byte in text.as_bytes() {
+        if byte.is_ascii_control() {
+            continue;
+        }
+        if remaining_width == 0 {
+            break;
+        }
+        remaining_width -= 1;
+        buf[(x, y)].set_char(byte as char).set_style(style);
+        x += 1;
+    }
+    (x, y)
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::{Color, Modifier};
+
+    use super::*;
+
+    #[test]
+    fn set_line_draws_the_cells_ratatui_draws() {
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let lines = [
+            Line::from("plain ASCII text that runs past the edge of the area"),
+            Line::from(vec![
+                Span::styled("tab\tand \x1b[2J escape\x7f ", bold),
+                Span::styled("then ", Style::default().fg(Color::Red)),
+                Span::raw("e\u{301}t\u{e9} 日本語 “quoted”"),
+            ])
+            .style(Style::default().bg(Color::Blue)),
+            Line::from(vec![Span::raw(""), Span::raw("\r\n"), Span::raw("x")]),
+        ];
+        for line in &lines {
+            for (x, width) in [(0, 0), (0, 5), (3, 12), (2, 40), (30, 40)] {
+                let area = Rect::new(0, 0, 36, 1);
+                let mut ours = Buffer::empty(area);
+                let mut theirs = Buffer::empty(area);
+                let at = set_line(&mut ours, x, 0, line, width);
+                assert_eq!(at, theirs.set_line(x, 0, line, width));
+                assert_eq!(ours, theirs, "{line:?} at {x}, {width} cells");
+            }
+        }
+    }
 }

@@ -38,7 +38,7 @@ pub fn render(app: &App, list: &OrphanList, area: Rect, buf: &mut Buffer) {
             theme.style("popup"),
         ),
     ]);
-    buf.set_line(inner.x, inner.y, &header, inner.width);
+    super::set_line(buf, inner.x, inner.y, &header, inner.width);
 
     // Every orphan's rows, each row tagged with the orphan it belongs to.
     let mut rows: Vec<(usize, String)> = Vec::new();
@@ -77,7 +77,8 @@ pub fn render(app: &App, list: &OrphanList, area: Rect, buf: &mut Buffer) {
                 style,
             );
         }
-        buf.set_line(
+        super::set_line(
+            buf,
             inner.x,
             y,
             &Line::styled(super::fit(text, width), style),

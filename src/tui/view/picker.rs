@@ -34,13 +34,13 @@ pub fn render(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
             theme.style("popup"),
         ),
     ]);
-    buf.set_line(inner.x, inner.y, &filter, inner.width);
+    super::set_line(buf, inner.x, inner.y, &filter, inner.width);
 
     let visible = picker.visible();
     let height = (inner.height - 1) as usize;
     if visible.is_empty() {
         let line = Line::styled("  nothing matches", theme.style("popup"));
-        buf.set_line(inner.x, inner.y + 1, &line, inner.width);
+        super::set_line(buf, inner.x, inner.y + 1, &line, inner.width);
         return;
     }
     let offset = (picker.chosen + 1).saturating_sub(height);
@@ -60,6 +60,6 @@ pub fn render(app: &App, picker: &Picker, area: Rect, buf: &mut Buffer) {
                 style,
             );
         }
-        buf.set_line(inner.x, y, &Line::styled(text, style), inner.width);
+        super::set_line(buf, inner.x, y, &Line::styled(text, style), inner.width);
     }
 }

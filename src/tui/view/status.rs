@@ -73,13 +73,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let left = Line::from(left);
     let used = left.width();
-    buf.set_line(area.x, area.y, &left, area.width);
+    super::set_line(buf, area.x, area.y, &left, area.width);
 
     // The keys go on the right, as many as fit beside what is on the left.
     let room = (area.width as usize).saturating_sub(used + 2);
     let hints = hints(app, room);
     let width = hints.width() as u16;
-    buf.set_line(area.x + area.width - width, area.y, &hints, width);
+    super::set_line(buf, area.x + area.width - width, area.y, &hints, width);
 }
 
 fn plural(n: usize, word: &str) -> String {
