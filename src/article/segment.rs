@@ -186,9 +186,9 @@ fn quoted_spans(paragraph: &str) -> Vec<Range<usize>> {
     let mut open_curly: Option<usize> = None;
     let mut open_straight: Option<usize> = None;
     let bytes = paragraph.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        // `"`; `“` `”` `„` are E2 80 9C/9D/9E; `«` `»` are C2 AB/BB.
-        let (opens, closes, len) = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+    // `"`; `“` `”` `„` are E2 80 9C/9D/9E; `«` `»` are C2 AB/BB: memchr skips the rest.
+    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
+        let (opens, closes, len) = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
             (b'"', _, _) => {
                 match open_straight.take() {
                     Some(start) => spans.push(start..i + 1),

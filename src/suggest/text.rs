@@ -41,12 +41,9 @@ pub fn quotations(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
     let slice = &text[paragraph.clone()];
-    for (i, &b) in slice.as_bytes().iter().enumerate() {
-        // Every mark below is '"' or starts with one of these bytes, which start a
-        // character: the rest need no decoding.
-        if !matches!(b, b'"' | 0xc2 | 0xe2) {
-            continue;
-        }
+    // Every mark below is '"' or starts with one of these bytes, which start a character:
+    // memchr skips the rest.
+    for i in memchr::memchr3_iter(b'"', 0xc2, 0xe2, slice.as_bytes()) {
         let c = slice[i..].chars().next().expect("at a character's start");
         let at = paragraph.start + i;
         match c {
