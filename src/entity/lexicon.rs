@@ -202,7 +202,7 @@ impl Lexicon {
 
     /// A nationality or other demonym, any case: "Norwegian", "Sri Lankan".
     pub fn is_demonym(&self, words: &str) -> bool {
-        self.demonyms.contains(&words.to_lowercase())
+        with_lower_case(words, |key| self.demonyms.contains(key))
     }
 
     /// A common given name, written in title case ("Elena", "Otávio"; not "ELENA"), or
@@ -222,7 +222,21 @@ impl Lexicon {
 
     /// A known place or organisation: its canonical name and type.
     pub fn known(&self, name: &str) -> Option<(&'static str, EntityKind)> {
-        self.gazetteer.get(&name.to_lowercase()).copied()
+        with_lower_case(name, |key| self.gazetteer.get(key).copied())
+    }
+}
+
+/// `f` of `text` in lower case; short ASCII text, most names, is lowered on the stack
+/// rather than copied to the heap.
+fn with_lower_case<T>(text: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buffer = [0u8; 64];
+    if text.len() <= buffer.len() && text.is_ascii() {
+        let lower = &mut buffer[..text.len()];
+        lower.copy_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+    } else {
+        f(&text.to_lowercase())
     }
 }
 
