@@ -169,6 +169,7 @@ impl Job {
         std::thread::Builder::new()
             .name("sidenote-load".into())
             .spawn(move || {
+                yield_to_the_interface();
                 super::crash::catching(true);
                 let out = self.out.clone();
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -185,6 +186,18 @@ impl Job {
                 }
             })
             .expect("a thread to load the article");
+    }
+}
+
+/// Let the interface's thread go first when both want the processor: a key pressed while
+/// the article is analysed is answered at once, and the analysis takes what is left.
+fn yield_to_the_interface() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority has no memory effects; on Linux, PRIO_PROCESS with a thread id
+    // sets that thread's nice value only. A failure leaves the priority as it was.
+    unsafe {
+        let thread = libc::gettid();
+        libc::setpriority(libc::PRIO_PROCESS, thread as libc::id_t, 10);
     }
 }
 
