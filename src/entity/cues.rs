@@ -243,6 +243,17 @@ pub(super) const ORGANISATION_NOUNS: &[&str] = &[
     "haulier",
     "consortium",
     "marketplace",
+    "provider",
+    "railway",
+    "railroad",
+    "creamery",
+    "dairy",
+    "foundation",
+    "institute",
+    "studio",
+    "label",
+    "ensemble",
+    "troupe",
 ];
 /// Nouns in an apposition that make the name a place: "Båtsfjord, a fishing village".
 pub(super) const PLACE_NOUNS: &[&str] = &[
