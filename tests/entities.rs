@@ -358,6 +358,15 @@ fn each_rule_on_its_own_sentence() {
             &[("Salt Lanterns", "other"), ("Ventrexa", "other")],
         ),
         (
+            "after a company's last word, \"of\" says where it is from",
+            "The order went to Taebaek Heavy Industries of Busan, not to Ostrander Minerals.",
+            &[
+                ("Taebaek Heavy Industries", "organization"),
+                ("Busan", "place"),
+                ("Ostrander Minerals", "organization"),
+            ],
+        ),
+        (
             "a sports position before a name is not part of it",
             "Scrum-half Kauri Matenga and the Harbourside Mariners were beaten. The Mariners \
              blamed the rain.",
