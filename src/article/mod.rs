@@ -6,6 +6,9 @@
 
 mod chars;
 mod decode;
+mod format;
+mod html;
+mod markdown;
 mod meta;
 mod segment;
 
@@ -14,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 pub use chars::CharIndex;
 pub use decode::Decoding;
+pub use format::FileFormat;
 pub use meta::Dateline;
 pub(crate) use meta::MONTHS;
 pub use segment::trim_range;
@@ -62,7 +66,22 @@ impl Article {
             cause: source,
         })?;
         let text = decode::text(path, bytes, decoding)?;
-        Ok(Article::from_text(path, &text))
+        Ok(Article::from_file_text(path, &text))
+    }
+
+    /// Build an article from a file's text in memory, read as its extension says
+    /// ([`FileFormat`]): Markdown and HTML are reduced to their readable text first, and
+    /// that text is the article every offset refers to.
+    pub fn from_file_text(path: &Path, raw: &str) -> Article {
+        let extracted = FileFormat::of(path).extract_article(raw);
+        let mut article = Article::from_text(path, &extracted.text);
+        // The file declared its title; it need not look like one.
+        if extracted.has_title && article.date_paragraph() != Some(0) {
+            article.title = article
+                .title
+                .or((!article.paragraphs.is_empty()).then_some(0));
+        }
+        article
     }
 
     /// Build an article from text in memory; `path` is only used to name it.
