@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "sidenote", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// The article to open (UTF-8 text; a BOM and CRLF line ends are fine).
+    /// The article to open: UTF-8 text, Markdown (.md) or HTML (.html), whose text is read.
     pub article: Option<PathBuf>,
 
     #[command(flatten)]
@@ -86,6 +86,17 @@ pub enum Command {
     },
     /// Report whether every annotation still anchors to the text; exit 1 if any does not.
     Check { article: PathBuf },
+    /// Print a completion script for a shell to standard output (see the README to install it).
+    Completions {
+        /// The shell to complete sidenote's commands and options in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output; with COMMAND, that command's page.
+    Man {
+        /// A command (entities, suggest, export, import, check, completions, man).
+        command: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

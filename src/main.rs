@@ -1,6 +1,7 @@
 mod batch;
 mod cli;
 mod commands;
+mod manual;
 
 use std::process::ExitCode;
 
@@ -46,6 +47,8 @@ fn main() -> ExitCode {
             Ok(false) => return ExitCode::from(1),
             Err(err) => Err(err),
         },
+        Some(Command::Completions { shell }) => manual::completions(*shell),
+        Some(Command::Man { command }) => manual::man(command.as_deref()),
         None => commands::open(
             cli.article.as_deref(),
             open,
