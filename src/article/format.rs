@@ -4,6 +4,9 @@
 //! counts in that extracted text, never in the Markdown or HTML source.
 
 use std::path::Path;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use super::{html, markdown};
 
@@ -141,6 +144,27 @@ impl Parts {
     /// The first of the top four paragraphs that `wanted` picks.
     fn near_top(&self, wanted: impl Fn(&str) -> bool) -> Option<usize> {
         self.paragraphs.iter().take(4).position(|p| wanted(p))
+    }
+}
+
+/// A set of words written as one string separated by white space, read once.
+pub(super) struct Words {
+    text: &'static str,
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl Words {
+    pub const fn new(text: &'static str) -> Words {
+        Words {
+            text,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub fn has(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.text.split_whitespace().collect())
+            .contains(word)
     }
 }
 

@@ -1,7 +1,8 @@
 //! The readable article of an HTML page.
 //!
 //! The page is parsed as a browser would (html5ever, through `scraper`), so malformed
-//! tags, stray entities and unclosed elements are handled the standard way. Then:
+//! tags, stray entities and unclosed elements are handled the standard way (a page nested
+//! absurdly deep is read by a simpler scan instead, see `tags.rs`). Then:
 //!
 //! - The content is the `<article>` with the most text, else `<main>` (or
 //!   `role="main"`), else the `<body>`.
@@ -30,49 +31,58 @@ use rustc_hash::FxHashMap;
 use scraper::node::Element;
 use scraper::{Html, Node};
 
-use super::format::{Parts, one_line};
-
-/// Lists of words, separated by spaces.
-fn listed(list: &str, word: &str) -> bool {
-    list.split_whitespace().any(|w| w == word)
-}
+use super::format::{Parts, Words, one_line};
 
 /// Elements whose content is never article text.
-const DROPPED: &str = "\
+static DROPPED: Words = Words::new(
+    "\
     script style noscript template head title meta link nav aside form button input \
     select textarea label option iframe object embed svg math canvas video audio \
-    picture img figure figcaption dialog footer menu map frameset frame";
+    picture img figure figcaption dialog footer menu map frameset frame",
+);
 
 /// Elements that start and end a paragraph.
-const BLOCKS: &str = "\
+pub(super) static BLOCKS: Words = Words::new(
+    "\
     address article blockquote body caption center dd details div dl dt fieldset h1 \
     h2 h3 h4 h5 h6 header hgroup hr html legend li main ol p pre section summary \
-    table tbody tfoot thead tr ul";
+    table tbody tfoot thead tr ul",
+);
 
 /// Roles of page furniture.
-const BOILERPLATE_ROLES: &str =
-    "navigation banner contentinfo complementary search dialog alertdialog menu menubar";
+static BOILERPLATE_ROLES: Words = Words::new(
+    "navigation banner contentinfo complementary search dialog alertdialog menu menubar",
+);
 
 /// Words in a class or id that mark page furniture.
-const BOILERPLATE_WORDS: &str = "\
+static BOILERPLATE_WORDS: Words = Words::new(
+    "\
     cookie cookies consent gdpr share sharing social related newsletter subscribe \
     advert advertisement ad ads promo sponsored sidebar breadcrumb breadcrumbs \
     comments paywall popup modal navbar menu masthead skip sr visually tags kicker \
-    eyebrow";
+    eyebrow",
+);
 
 /// Words in a class or id that mark the article's date line.
-const DATELINE_WORDS: &str = "dateline timestamp pubdate published";
+static DATELINE_WORDS: Words = Words::new("dateline timestamp pubdate published");
 
 /// Meta names and properties (lower case) that give the headline, the author, the date.
-const META_TITLE: &str = "og:title twitter:title";
-const META_AUTHOR: &str = "\
-    author article:author byl dc.creator parsely-author sailthru.author";
-const META_DATE: &str = "\
+static META_TITLE: Words = Words::new("og:title twitter:title");
+static META_AUTHOR: Words = Words::new(
+    "\
+    author article:author byl dc.creator parsely-author sailthru.author",
+);
+static META_DATE: Words = Words::new(
+    "\
     article:published_time og:article:published_time datepublished date pubdate \
-    publishdate publish-date dc.date dc.date.issued parsely-pub-date sailthru.date";
+    publishdate publish-date dc.date dc.date.issued parsely-pub-date sailthru.date",
+);
 
 /// The article of a whole page.
 pub(super) fn extract(source: &str) -> Parts {
+    if super::tags::depth(source) > super::tags::MAX_DEPTH {
+        return super::tags::flat(source);
+    }
     let page = Html::parse_document(source);
     let head = Head::read(&page);
     let root = content_root(&page);
@@ -87,6 +97,9 @@ pub(super) fn extract(source: &str) -> Parts {
 
 /// The paragraphs of a piece of HTML inside another document (Markdown's HTML blocks).
 pub(super) fn fragment_paragraphs(source: &str) -> Vec<String> {
+    if super::tags::depth(source) > super::tags::MAX_DEPTH {
+        return super::tags::flat(source).paragraphs;
+    }
     let fragment = Html::parse_fragment(source);
     let root = fragment.tree.root();
     let mut walk = Walk::new(root, false);
@@ -126,11 +139,11 @@ impl Head {
                 .map(one_line)
                 .filter(|v| !v.is_empty());
             let Some(value) = value else { continue };
-            if listed(META_TITLE, &key) {
+            if META_TITLE.has(&key) {
                 head.og_title.get_or_insert(value);
-            } else if listed(META_AUTHOR, &key) && !value.contains("://") {
+            } else if META_AUTHOR.has(&key) && !value.contains("://") {
                 head.author.get_or_insert(value);
-            } else if listed(META_DATE, &key) {
+            } else if META_DATE.has(&key) {
                 head.date.get_or_insert(value);
             }
         }
@@ -271,7 +284,7 @@ impl Walk {
             }
             return;
         }
-        let dateline = name == "time" || class_words(element).any(|w| listed(DATELINE_WORDS, &w));
+        let dateline = name == "time" || class_words(element).any(|w| DATELINE_WORDS.has(&w));
         if dateline && self.page && self.date.is_none() && self.near_top() {
             let when = element.attr("datetime").map(one_line);
             self.date = when
@@ -285,7 +298,7 @@ impl Walk {
             }
             return;
         }
-        if listed(BLOCKS, name) && self.reading_headline.is_none() {
+        if BLOCKS.has(name) && self.reading_headline.is_none() {
             self.parts.push(&mut self.current);
         }
         match name {
@@ -326,7 +339,7 @@ impl Walk {
             "header" => self.header = self.header.saturating_sub(1),
             _ => {}
         }
-        if listed(BLOCKS, element.name()) && self.reading_headline.is_none() {
+        if BLOCKS.has(element.name()) && self.reading_headline.is_none() {
             self.parts.push(&mut self.current);
         }
     }
@@ -356,7 +369,7 @@ impl Walk {
 
     fn dropped(&self, id: NodeId, element: &Element) -> bool {
         let name = element.name();
-        if listed(DROPPED, name) || (name == "header" && self.content == 0 && self.page) {
+        if DROPPED.has(name) || (name == "header" && self.content == 0 && self.page) {
             return true;
         }
         if hidden(element) {
@@ -364,7 +377,7 @@ impl Walk {
         }
         if element
             .attr("role")
-            .is_some_and(|r| listed(BOILERPLATE_ROLES, &r.trim().to_ascii_lowercase()))
+            .is_some_and(|r| BOILERPLATE_ROLES.has(&r.trim().to_ascii_lowercase()))
         {
             return true;
         }
@@ -436,7 +449,7 @@ fn boilerplate_sizes(root: NodeRef<'_, Node>) -> (FxHashMap<NodeId, usize>, usiz
                 if let Some(parent) = stack.last_mut() {
                     *parent += size;
                 }
-                if class_words(element).any(|w| listed(BOILERPLATE_WORDS, &w)) {
+                if class_words(element).any(|w| BOILERPLATE_WORDS.has(&w)) {
                     sizes.insert(node.id(), size);
                 }
             }

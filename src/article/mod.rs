@@ -11,6 +11,7 @@ mod html;
 mod markdown;
 mod meta;
 mod segment;
+mod tags;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
