@@ -267,7 +267,8 @@ fn html_byline_and_date_from_meta_tags() {
 fn html_byline_and_date_from_the_page_itself() {
     let article = html(
         r#"<body><article><h1>Reservoir low</h1>
-        <div class="article-byline">By <a rel="author">Tomasz Wren</a> | <time datetime="2026-08-21">Aug 21</time></div>
+        <div class="article-byline">By
+          <a rel="author">Tomasz Wren</a> | <time datetime="2026-08-21">Aug 21</time></div>
         <p>The reservoir fell to 31 percent on <time datetime="2026-08-19">Wednesday</time>.</p>
         </article></body>"#,
     );
@@ -298,6 +299,23 @@ fn html_the_article_with_the_most_text_is_the_content() {
         [
             "The real story",
             "A long paragraph about the council vote, with the figures."
+        ]
+    ); // Teasers in <article>s around a story that is not in one do not replace it, and a
+    // body hidden until scripts run is still read.
+    let article = html(
+        r#"<body style="visibility: hidden"><div class="story"><h1>The real story</h1>
+        <p>A long paragraph about the council vote, with all of the figures in it.</p>
+        <p>Another long paragraph, on what the mayor said about the vote afterwards.</p></div>
+        <aside><article><p>A teaser for another story, somewhat long.</p></article></aside>
+        <div><article><p>Teaser.</p></article></div><script>var x = "a very long script";</script></body>"#,
+    );
+    assert_eq!(
+        paragraphs(&article),
+        [
+            "The real story",
+            "A long paragraph about the council vote, with all of the figures in it.",
+            "Another long paragraph, on what the mayor said about the vote afterwards.",
+            "Teaser.",
         ]
     );
 }

@@ -169,43 +169,61 @@ fn text_of(node: NodeRef<'_, Node>) -> String {
     one_line(&text)
 }
 
-/// The element holding the article: the `<article>` with the most text, else `<main>`,
-/// else the body.
+/// The element holding the article: the `<article>` with the most text (not one inside
+/// an aside, nav or footer, and only if it holds a quarter of the page's text: a page whose
+/// only `<article>`s are teasers keeps its story elsewhere), else `<main>`, else the body.
 fn content_root(page: &Html) -> NodeRef<'_, Node> {
-    let mut open: Vec<(NodeRef<'_, Node>, usize)> = Vec::new();
+    // Open articles: the node, its text size, whether it may be the content.
+    let mut open: Vec<(NodeRef<'_, Node>, usize, bool)> = Vec::new();
     let mut best: Option<(NodeRef<'_, Node>, usize)> = None;
     let (mut main, mut body) = (None, None);
+    let (mut furniture, mut total) = (0usize, 0usize);
     for edge in page.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(e) if e.name() == "article" => open.push((node, 0)),
-                Node::Element(e) if e.name() == "main" || e.attr("role") == Some("main") => {
-                    main.get_or_insert(node);
-                }
-                Node::Element(e) if e.name() == "body" => {
-                    body.get_or_insert(node);
-                }
-                Node::Text(text) => {
-                    if let Some((_, size)) = open.last_mut() {
-                        *size += text.trim().len();
+                Node::Element(e) => match e.name() {
+                    "article" => open.push((node, 0, furniture == 0)),
+                    "aside" | "nav" | "footer" => furniture += 1,
+                    "body" => body = body.or(Some(node)),
+                    name if name == "main" || e.attr("role") == Some("main") => {
+                        main = main.or(Some(node));
+                    }
+                    _ => {}
+                },
+                Node::Text(text) if is_prose(node) => {
+                    let size = text.trim().len();
+                    total += size;
+                    if let Some((_, inner, _)) = open.last_mut() {
+                        *inner += size;
                     }
                 }
                 _ => {}
             },
-            Edge::Close(node) => {
-                if open.last().is_some_and(|(n, _)| *n == node) {
-                    let done = open.pop().expect("an open article");
-                    if done.1 > best.map_or(0, |b| b.1) {
-                        best = Some(done);
+            Edge::Close(node) => match node.value().as_element().map(Element::name) {
+                Some("article") if open.last().is_some_and(|(n, ..)| *n == node) => {
+                    let (article, size, candidate) = open.pop().expect("an open article");
+                    if candidate && size > best.map_or(0, |b| b.1) {
+                        best = Some((article, size));
                     }
                 }
-            }
+                Some("aside" | "nav" | "footer") => furniture = furniture.saturating_sub(1),
+                _ => {}
+            },
         }
     }
-    best.map(|b| b.0)
+    best.filter(|(_, size)| size * 4 >= total)
+        .map(|(article, _)| article)
         .or(main)
         .or(body)
         .unwrap_or_else(|| page.tree.root())
+}
+
+/// Whether a text node can be prose: not the code of a script or a style.
+fn is_prose(text: NodeRef<'_, Node>) -> bool {
+    let parent = text
+        .parent()
+        .and_then(|p| p.value().as_element().map(Element::name));
+    !matches!(parent, Some("script" | "style" | "noscript" | "template"))
 }
 
 /// One pass over the content, building paragraphs and picking up the headline, byline
@@ -215,6 +233,8 @@ struct Walk {
     current: String,
     /// Whether this is a whole page (whose first `<h1>` is the headline).
     page: bool,
+    /// The content element, which is read even if it looks hidden or like furniture.
+    root: NodeId,
     headline: Option<String>,
     byline: Option<String>,
     date: Option<String>,
@@ -239,6 +259,7 @@ impl Walk {
             parts: Parts::default(),
             current: String::new(),
             page,
+            root: root.id(),
             headline: None,
             byline: None,
             date: None,
@@ -272,7 +293,7 @@ impl Walk {
             _ => return,
         };
         let name = element.name();
-        if self.dropped(node.id(), element) {
+        if node.id() != self.root && self.dropped(node.id(), element) {
             self.skipping = Some(node.id());
             return;
         }
@@ -319,8 +340,9 @@ impl Walk {
             return;
         };
         if let Some((_, text)) = self.reading_byline.take_if(|(id, _)| *id == node.id()) {
-            let name = text.split(['|', '·', '\n']).next().unwrap_or_default();
-            let name = one_line(name.trim_end_matches([',', ' ']));
+            let text = one_line(&text);
+            let name = text.split(['|', '·']).next().unwrap_or_default();
+            let name = name.trim_end_matches([',', ' ']).to_string();
             self.byline = Some(name).filter(|n| !n.is_empty());
             return;
         }
@@ -437,7 +459,9 @@ fn boilerplate_sizes(root: NodeRef<'_, Node>) -> (FxHashMap<NodeId, usize>, usiz
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Text(text) => *stack.last_mut().expect("the root") += text.trim().len(),
+                Node::Text(text) if is_prose(node) => {
+                    *stack.last_mut().expect("the root") += text.trim().len();
+                }
                 Node::Element(_) => stack.push(0),
                 _ => {}
             },
