@@ -94,8 +94,11 @@ pub enum Command {
     },
     /// Print the manual page (roff) to standard output; with COMMAND, that command's page.
     Man {
-        /// A command (entities, suggest, export, import, check, completions, man).
+        /// The command whose page to print (e.g. export); without one, sidenote's own page.
         command: Option<String>,
+        /// Write sidenote.1 and a sidenote-COMMAND.1 for every command into this folder instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        dir: Option<PathBuf>,
     },
 }
 

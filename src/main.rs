@@ -48,7 +48,10 @@ fn main() -> ExitCode {
             Err(err) => Err(err),
         },
         Some(Command::Completions { shell }) => manual::completions(*shell),
-        Some(Command::Man { command }) => manual::man(command.as_deref()),
+        Some(Command::Man { command, dir }) => match dir {
+            Some(dir) => manual::man_pages(dir),
+            None => manual::man(command.as_deref()),
+        },
         None => commands::open(
             cli.article.as_deref(),
             open,

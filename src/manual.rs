@@ -1,7 +1,9 @@
-//! Shell completions and the man page, generated from the command-line definition in
+//! Shell completions and the man pages, generated from the command-line definition in
 //! `cli.rs`, so they can never disagree with what the program accepts.
 
-use anyhow::{Result, bail};
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
 use clap::CommandFactory;
 use clap_complete::Shell;
 
@@ -17,9 +19,7 @@ pub fn completions(shell: Shell) -> Result<()> {
 
 /// `sidenote man [COMMAND]`: sidenote(1), or sidenote-COMMAND(1), as roff on standard output.
 pub fn man(command: Option<&str>) -> Result<()> {
-    let mut cli = Cli::command().disable_help_subcommand(true);
-    // Building names each subcommand "sidenote-COMMAND", as its page is called.
-    cli.build();
+    let cli = built();
     let page = match command {
         None => cli,
         Some(name) => match cli.find_subcommand(name) {
@@ -33,10 +33,38 @@ pub fn man(command: Option<&str>) -> Result<()> {
             }
         },
     };
+    write_stdout(&render(page)?)
+}
+
+/// `sidenote man --dir DIR`: sidenote.1 and sidenote-COMMAND.1 for every command in DIR.
+pub fn man_pages(dir: &Path) -> Result<()> {
+    let cli = built();
+    let pages = std::iter::once(cli.clone()).chain(cli.get_subcommands().cloned());
+    let mut written = String::new();
+    for page in pages {
+        let name = page
+            .get_display_name()
+            .unwrap_or(page.get_name())
+            .to_string();
+        let path = dir.join(format!("{name}.1"));
+        std::fs::write(&path, render(page)?)
+            .with_context(|| format!("cannot write the man page {}", path.display()))?;
+        written.push_str(&format!("{}\n", path.display()));
+    }
+    write_stdout(&written)
+}
+
+/// The command line with every subcommand named "sidenote-COMMAND", as its page is called.
+fn built() -> clap::Command {
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    cli.build();
+    cli
+}
+
+fn render(page: clap::Command) -> Result<String> {
     let mut roff = Vec::new();
     clap_mangen::Man::new(page)
-        .manual("sidenote manual")
         .source(format!("sidenote {}", env!("CARGO_PKG_VERSION")))
         .render(&mut roff)?;
-    write_stdout(&String::from_utf8(roff)?)
+    Ok(String::from_utf8(roff)?)
 }

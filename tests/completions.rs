@@ -93,6 +93,20 @@ fn each_command_has_its_own_man_page() {
         );
     }
     assert!(stdout(&["man", "export"]).contains(r"\fB\-\-format\fR"));
+    let dir = tempfile::tempdir().unwrap();
+    let listed = stdout(&["man", "--dir", dir.path().to_str().unwrap()]);
+    for command in COMMANDS {
+        let file = dir.path().join(format!("sidenote-{command}.1"));
+        assert!(listed.contains(file.to_str().unwrap()), "{listed}");
+        assert_eq!(
+            std::fs::read_to_string(file).unwrap(),
+            stdout(&["man", command])
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("sidenote.1")).unwrap(),
+        stdout(&["man"])
+    );
     let output = sidenote(&["man", "frobnicate"]);
     assert_eq!(output.status.code(), Some(2));
     let err = String::from_utf8_lossy(&output.stderr);

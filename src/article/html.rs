@@ -4,8 +4,9 @@
 //! tags, stray entities and unclosed elements are handled the standard way (a page nested
 //! absurdly deep is read by a simpler scan instead, see `tags.rs`). Then:
 //!
-//! - The content is the `<article>` with the most text, else `<main>` (or
-//!   `role="main"`), else the `<body>`.
+//! - The content is the `<article>` with the most text (not a teaser in an aside, and
+//!   holding a quarter of the page's text at least), else `<main>` (or `role="main"`),
+//!   else the `<body>`.
 //! - The headline is the first `<h1>` of the content, else `og:title`, else `<title>`
 //!   (less a " | Site name" tail).
 //! - The author comes from `<meta name="author">` (and the like), else a byline element
