@@ -269,7 +269,7 @@ fn a_theme_is_named_or_read_from_a_file_and_an_unknown_one_is_an_error() {
     let err = html::export(&doc, theme.to_str().unwrap()).unwrap_err();
     assert!(
         err.to_string()
-            .ends_with("red.toml: style `claim` has an unknown colour `rouge`"),
+            .ends_with("red.toml is broken at line 2, column 16: style `claim` has an unknown colour `rouge`"),
         "{err}"
     );
     // Without colour, claims are still underlined and sources boxed.
