@@ -22,7 +22,7 @@ fn main() -> ExitCode {
         }) => commands::export(
             article,
             open,
-            (*format).into(),
+            format.map(Into::into),
             output.as_deref(),
             &cli.global,
         ),
@@ -31,7 +31,7 @@ fn main() -> ExitCode {
             format,
             output,
             recursive: true,
-        }) => match batch::export(article, (*format).into(), output.as_deref(), &cli.global) {
+        }) => match batch::export(article, format.map(Into::into), output.as_deref(), &cli.global) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::from(1),
             Err(err) => Err(err),
@@ -46,6 +46,7 @@ fn main() -> ExitCode {
             Ok(false) => return ExitCode::from(1),
             Err(err) => Err(err),
         },
+        Some(Command::Config { print_default }) => commands::config(&cli.global, *print_default),
         None => commands::open(
             cli.article.as_deref(),
             open,
