@@ -257,7 +257,14 @@ const CONFIGS: &[(&str, &str)] = &[
 #[test]
 fn every_invalid_config_is_refused_with_its_own_message() {
     assert_each_refused(CONFIGS, |file| {
-        let message = refusal(&["export", "article.txt", "--format", "json", "--config", file]);
+        let message = refusal(&[
+            "export",
+            "article.txt",
+            "--format",
+            "json",
+            "--config",
+            file,
+        ]);
         // The interface and `sidenote config` refuse it alike, before the terminal is
         // touched.
         assert_eq!(refusal(&["--config", file, "article.txt"]), message);
