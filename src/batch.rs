@@ -31,7 +31,7 @@ enum Piece {
 /// whether all of them were exported.
 pub fn export(
     dir: &Path,
-    format: Option<Format>,
+    format: Option<crate::cli::ExportFormat>,
     output: Option<&Path>,
     global: &Global,
 ) -> Result<bool> {

@@ -14,7 +14,7 @@ use sidenote::tui::{self, App, Keymap, Theme};
 
 use sidenote::export::{Format, Options, Output};
 
-use crate::cli::{EntitiesFormat, Global};
+use crate::cli::{EntitiesFormat, ExportFormat, Global};
 
 /// How every command opens its document: where the sidecar is, and how to read bytes
 /// that are not UTF-8 (`--sidecar`, `--lossy`).
@@ -112,7 +112,7 @@ pub fn suggest(article: &Path, open: Open, format: EntitiesFormat) -> Result<()>
 pub fn export(
     article: &Path,
     open: Open,
-    format: Option<Format>,
+    format: Option<ExportFormat>,
     output: Option<&Path>,
     global: &Global,
 ) -> Result<()> {
@@ -149,9 +149,9 @@ pub fn export_options(global: &Global) -> Result<Options> {
 }
 
 /// The format `--format` names, else the config's `export_format`.
-pub fn format_or_default(format: Option<Format>, global: &Global) -> Result<Format> {
+pub fn format_or_default(format: Option<ExportFormat>, global: &Global) -> Result<Format> {
     match format {
-        Some(format) => Ok(format),
+        Some(format) => Ok(format.into()),
         None => Ok(settings(global)?.export_format),
     }
 }
@@ -172,9 +172,12 @@ pub fn config(global: &Global, print_default: bool) -> Result<()> {
     let config = settings(global)?;
     let theme = Theme::choose(global.theme.as_deref(), &config)?;
     let file = match (&config.path, Config::platform_path()) {
-        (Some(path), _) => format!("{}: read, no mistakes", path.display()),
-        (None, Some(path)) => format!("{}: not there, so the defaults", path.display()),
-        (None, None) => "no config folder on this system, so the defaults".to_string(),
+        (Some(path), _) => format!("{} (read, no mistakes)", path.display()),
+        (None, Some(path)) => format!(
+            "{} (not there: every setting at its default)",
+            path.display()
+        ),
+        (None, None) => "none (no config folder here: every setting at its default)".to_string(),
     };
     let folders: Vec<String> = config
         .theme_folders()
@@ -186,7 +189,11 @@ pub fn config(global: &Global, print_default: bool) -> Result<()> {
     let out = format!(
         "config: {file}\ntheme: {}\nyour themes: {} (in {})\nexport format: {}\nauthor: {}\n",
         theme.name,
-        if yours.is_empty() { "none".to_string() } else { yours.join(", ") },
+        if yours.is_empty() {
+            "none".to_string()
+        } else {
+            yours.join(", ")
+        },
         folders.join(", "),
         config.export_format.name(),
         config.author.as_deref().unwrap_or("none"),

@@ -19,19 +19,13 @@ fn main() -> ExitCode {
             format,
             output,
             recursive: false,
-        }) => commands::export(
-            article,
-            open,
-            format.map(Into::into),
-            output.as_deref(),
-            &cli.global,
-        ),
+        }) => commands::export(article, open, *format, output.as_deref(), &cli.global),
         Some(Command::Export {
             article,
             format,
             output,
             recursive: true,
-        }) => match batch::export(article, format.map(Into::into), output.as_deref(), &cli.global) {
+        }) => match batch::export(article, *format, output.as_deref(), &cli.global) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::from(1),
             Err(err) => Err(err),

@@ -9,7 +9,8 @@ use toml::Spanned;
 use super::{At, place};
 
 /// `[keys.CONTEXT]` tables as TOML has them.
-pub(super) type RawKeys = BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<toml::Value>>>;
+pub(super) type RawKeys =
+    BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<toml::Value>>>;
 
 /// One `[keys.CONTEXT]` table.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -83,7 +83,11 @@ export_format = {format}
                 )
             })
             .collect();
-        let width = lines.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(0);
+        let width = lines
+            .iter()
+            .map(|(l, _)| l.chars().count())
+            .max()
+            .unwrap_or(0);
         for (line, description) in lines {
             let _ = writeln!(out, "{line:width$}  # {description}");
         }

@@ -18,7 +18,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("default", include_str!("../../themes/default.toml")),
     ("light", include_str!("../../themes/light.toml")),
     ("mono", include_str!("../../themes/mono.toml")),
-    ("high-contrast", include_str!("../../themes/high-contrast.toml")),
+    (
+        "high-contrast",
+        include_str!("../../themes/high-contrast.toml"),
+    ),
     ("okabe-ito", include_str!("../../themes/okabe-ito.toml")),
 ];
 
@@ -193,7 +196,12 @@ impl ThemeFolders {
 
     /// `themes/` in sidenote's platform config folder (`~/.config/sidenote/themes`).
     pub fn platform() -> ThemeFolders {
-        ThemeFolders::new(crate::config_dir().map(|d| d.join("themes")).into_iter().collect())
+        ThemeFolders::new(
+            crate::config_dir()
+                .map(|d| d.join("themes"))
+                .into_iter()
+                .collect(),
+        )
     }
 
     pub fn folders(&self) -> &[PathBuf] {

@@ -343,7 +343,9 @@ impl Conflict<'_> {
             }
             (None, None) => config.error_at(
                 At::default(),
-                format!("the built-in keymap binds `{key}` to both {first} and {second} in [{context}]"),
+                format!(
+                    "the built-in keymap binds `{key}` to both {first} and {second} in [{context}]"
+                ),
             ),
         }
     }

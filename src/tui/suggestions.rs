@@ -136,9 +136,7 @@ impl App {
                     .collect();
                 let made_claim = claims.is_empty();
                 if made_claim {
-                    claims.push(self.new_annotation(Kind::Claim,
-                        statement,
-                    ));
+                    claims.push(self.new_annotation(Kind::Claim, statement));
                 }
                 for claim in &claims {
                     self.doc.annotations.link(claim, &source);
