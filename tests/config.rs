@@ -143,6 +143,12 @@ fn every_setting_is_used() {
     let claim = reopened.annotations.iter().next().unwrap();
     assert_eq!(claim.author.as_deref(), Some("Ingrid Holm"));
 
+    // The export menu starts on the config's format: `E enter` offers a Markdown file.
+    press(&mut app, "E enter");
+    let screen = common::app::screen(&app).backend().to_string();
+    assert!(screen.contains("demo.txt.md"), "{screen}");
+    press(&mut app, "esc");
+
     // The JSON export carries it; export without --format writes the config's format.
     let home = tempfile::tempdir().unwrap();
     let config_path = valid().join("every-setting.toml");
