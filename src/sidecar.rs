@@ -421,6 +421,9 @@ struct Stored {
     created: Option<Datetime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     modified: Option<Datetime>,
+    /// Who made it (the config's `author`); sidecars from before it was kept have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    author: Option<String>,
 }
 
 /// Only the format line, read when a file does not parse, so that a newer file is refused
@@ -515,6 +518,7 @@ pub fn parse(path: &Path, bytes: &[u8], article: &Article) -> Result<Loaded> {
                 note: stored.note,
                 created: stored.created.map(|d| d.to_string()),
                 modified: stored.modified.map(|d| d.to_string()),
+                author: stored.author,
             }
         })
         .collect();

@@ -299,10 +299,7 @@ impl App {
             return None;
         }
         self.remember(format!("make {} a source", entity.name));
-        let id = self
-            .doc
-            .annotations
-            .add(&self.doc.article, Kind::Source, mention.clone());
+        let id = self.new_annotation(Kind::Source, mention.clone());
         self.doc
             .annotations
             .set_entity(&id, Some(entity.id.clone()));
