@@ -20,19 +20,13 @@ fn main() -> ExitCode {
             format,
             output,
             recursive: false,
-        }) => commands::export(
-            article,
-            open,
-            (*format).into(),
-            output.as_deref(),
-            &cli.global,
-        ),
+        }) => commands::export(article, open, *format, output.as_deref(), &cli.global),
         Some(Command::Export {
             article,
             format,
             output,
             recursive: true,
-        }) => match batch::export(article, (*format).into(), output.as_deref(), &cli.global) {
+        }) => match batch::export(article, *format, output.as_deref(), &cli.global) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::from(1),
             Err(err) => Err(err),
@@ -52,6 +46,7 @@ fn main() -> ExitCode {
             Some(dir) => manual::man_pages(dir),
             None => manual::man(command.as_deref()),
         },
+        Some(Command::Config { print_default }) => commands::config(&cli.global, *print_default),
         None => commands::open(
             cli.article.as_deref(),
             open,

@@ -25,6 +25,7 @@ const COMMANDS: &[&str] = &[
     "export",
     "import",
     "check",
+    "config",
     "completions",
     "man",
 ];

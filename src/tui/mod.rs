@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod layout;
 pub mod list;
 mod motion;
+mod mouse;
 pub mod note;
 pub mod orphans;
 mod panel;

@@ -5,7 +5,10 @@ use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
+};
+use ratatui::crossterm::execute;
 
 use super::action::Action;
 use super::app::App;
@@ -23,6 +26,7 @@ struct Restore;
 impl Drop for Restore {
     fn drop(&mut self) {
         if !std::thread::panicking() {
+            let _ = execute!(std::io::stdout(), DisableMouseCapture);
             ratatui::restore();
         }
     }
@@ -32,6 +36,8 @@ impl Drop for Restore {
 pub fn run(app: &mut App) -> Result<(), Error> {
     let mut terminal = ratatui::try_init().map_err(Error::Terminal)?;
     let _restore = Restore;
+    // The mouse is a convenience: a terminal that cannot report it still has every key.
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
     // A panic saves the work shown last, then restores the terminal, then prints.
     crash::defer_panic_messages();
     crash::catching(true);
@@ -81,6 +87,7 @@ fn handle(app: &mut App, event: Event) {
                 app.perform(effect);
             }
         }
+        Event::Mouse(mouse) => app.handle_mouse(mouse),
         Event::Resize(width, height) => {
             app.update(Action::Resize(width, height));
         }

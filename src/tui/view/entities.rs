@@ -38,18 +38,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .max()
         .unwrap_or(1);
     // Rows: a heading per kind, then its entities (already in that order).
-    let mut rows: Vec<Line> = Vec::new();
-    let mut chosen_row = 0;
-    let mut kind: Option<EntityKind> = None;
-    for index in app.visible_entities() {
+    let layout = app.panel_rows();
+    let mut rows: Vec<Line> = Vec::with_capacity(layout.len());
+    for row in &layout {
+        let Some(index) = *row else {
+            let kind = layout
+                .iter()
+                .skip(rows.len() + 1)
+                .find_map(|r| r.and_then(|i| entities.get(i)))
+                .map_or(EntityKind::Other, |e| e.kind);
+            rows.push(Line::styled(kind.plural(), theme.style("panel.heading")));
+            continue;
+        };
         let entity = entities.get(index).expect("a visible entity exists");
-        if kind != Some(entity.kind) {
-            kind = Some(entity.kind);
-            rows.push(Line::styled(
-                entity.kind.plural(),
-                theme.style("panel.heading"),
-            ));
-        }
         let count = format!(" {:>count_width$} ", entity.mentions.len());
         let room = (inner.width as usize).saturating_sub(count.width());
         let name = super::fit(&entity.name, room);
@@ -59,19 +60,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(name, theme.style(&format!("entity.{}", entity.kind))),
             Span::raw(padding),
         ]);
-        if index == app.entity {
-            chosen_row = rows.len();
-            if focused {
-                line = line.patch_style(theme.style("panel.chosen"));
-            }
+        if index == app.entity && focused {
+            line = line.patch_style(theme.style("panel.chosen"));
         }
         rows.push(line);
     }
     // A filter takes the last line, where it is typed.
-    let filtering =
-        !app.entity_filter.is_empty() || app.context() == crate::tui::keymap::Context::Prompt;
-    let height = inner.height as usize - usize::from(filtering && inner.height > 1);
-    if filtering {
+    let height = app.panel_height(inner.height);
+    if app.panel_filtering() {
         let line = Line::from(vec![
             Span::styled("/", theme.style("popup.key")),
             Span::styled(
@@ -84,7 +80,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             rows.push(Line::styled(" no match", theme.style("panel.count")));
         }
     }
-    let offset = (chosen_row + 1).saturating_sub(height);
+    let offset = App::panel_offset(&layout, app.entity, height);
     for (y, line) in (inner.y..).zip(rows.iter().skip(offset).take(height)) {
         buf.set_line(inner.x, y, line, inner.width);
     }
