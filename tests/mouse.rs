@@ -160,14 +160,15 @@ fn a_click_and_a_drag_in_the_real_terminal_tag_the_dragged_words() {
 
     let mut session = pty::Session::start(&["harbour-wire.txt"], dir.path());
     session.wait_for("Parliament narrowly backs");
-    let keys = format!(
-        "{}{}{}",
+    // Each report arrives in one piece, as a terminal writes it.
+    for report in [
         sgr(0, (x, y), false),
         sgr(32, last, false),
-        sgr(0, last, true)
-    );
-    // A report arrives in one piece, as a terminal writes it.
-    session.type_keys(&keys, std::time::Duration::ZERO);
+        sgr(0, last, true),
+    ] {
+        session.write_all(&report);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     session.send("c");
     session.wait_for("1 claim");
     session.send("q");
