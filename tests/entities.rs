@@ -367,6 +367,11 @@ fn each_rule_on_its_own_sentence() {
             ],
         ),
         (
+            "days in the plural are not names",
+            "The ferry from Arnholm no longer sails on Saturdays or Sundays.",
+            &[("Arnholm", "place")],
+        ),
+        (
             "a sports position before a name is not part of it",
             "Scrum-half Kauri Matenga and the Harbourside Mariners were beaten. The Mariners \
              blamed the rain.",
