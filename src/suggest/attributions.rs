@@ -382,6 +382,10 @@ impl Context<'_, '_> {
             self.words[verb].lower.as_str(),
             "told" | "tells" | "asked" | "urged"
         ) {
+            // "Berg told.": no listener, and nothing said.
+            if from == self.words.len() {
+                return None;
+            }
             // Skip the listener: up to "that", else past the next noun phrase.
             match self.words[from..]
                 .iter()
