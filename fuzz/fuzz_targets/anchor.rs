@@ -4,8 +4,8 @@
 //! What `sidenote::anchor` promises and is checked here: in the unchanged text every
 //! anchor is placed where it was made; in any text a placement is a range on character
 //! boundaries; an anchor placed at its offsets or moved has exactly its stored quote, and
-//! a moved one has the context the module requires (or is a distinctive quote found
-//! once); a fuzzy placement scores at least the threshold and keeps the quote's figures;
+//! a moved one has the context the exact step requires (or is a distinctive quote found
+//! once), or else scores as a fuzzy match must; a fuzzy placement scores at least the threshold and keeps the quote's figures;
 //! an anchor whose quote and context an edit did not touch is found exactly, with all its
 //! context; placing anchors together agrees with placing each alone wherever one alone
 //! is found exactly.
@@ -125,10 +125,15 @@ fn check(anchor: &Anchor, placement: &Placement, article: &Article) {
             let occurrences = (0..text.len())
                 .filter(|&i| text.is_char_boundary(i) && text[i..].starts_with(&anchor.quote))
                 .count();
+            // Taken by the exact step, or else by the fuzzy one (which may find the
+            // exact quote where the context changed a little).
+            let exact_step = context >= MIN_CONTEXT_CHARS.min(stored)
+                || (occurrences == 1 && anchor.quote.chars().count() >= DISTINCTIVE_CHARS);
+            let score = fuzzy::score(anchor, text, range);
             assert!(
-                context >= MIN_CONTEXT_CHARS.min(stored)
-                    || (occurrences == 1 && anchor.quote.chars().count() >= DISTINCTIVE_CHARS),
-                "moved with {context} characters of context, {occurrences} occurrences"
+                exact_step || score >= FUZZY_THRESHOLD,
+                "moved with {context} characters of context, {occurrences} occurrences, \
+                 scoring {score}"
             );
         }
         Fit::Fuzzy => {
