@@ -102,3 +102,43 @@ fn loading_bytes_that_are_not_utf8_names_the_offset_or_replaces_them() {
     let lossy = Article::from_bytes(Path::new("a.txt"), bytes, Decoding::Lossy).unwrap();
     assert_eq!(lossy.text(), "Caf\u{fffd} opened.");
 }
+
+#[test]
+fn according_to_with_no_statement_or_a_dash_after_the_source() {
+    // The statement was taken to start one byte after the source's end: past the end of
+    // the sentence when nothing followed the source, inside a dash when one did.
+    for text in [
+        "According to the ministry.",
+        "According to the ministry fficiing.\"",
+        "\"It was regrettable,\" said Berg.\n\nAccording to the ministry.\"",
+    ] {
+        let found = suggestions(text);
+        assert!(
+            found.attributions.iter().all(|a| a.rule != "according-to"),
+            "{text}: {:?}",
+            found.attributions
+        );
+    }
+    for (text, statement) in [
+        (
+            "According to the ministry — 1,200 meals were served.",
+            "1,200 meals were served",
+        ),
+        (
+            "According to the ministry–1,200 meals were served.",
+            "1,200 meals were served",
+        ),
+        (
+            "According to the ministry, 1,200 meals were served.",
+            "1,200 meals were served",
+        ),
+    ] {
+        let found = suggestions(text);
+        let according = found
+            .attributions
+            .iter()
+            .find(|a| a.rule == "according-to")
+            .unwrap_or_else(|| panic!("{text}: {:?}", found.attributions));
+        assert_eq!(&text[according.range.clone()], statement);
+    }
+}
