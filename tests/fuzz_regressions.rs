@@ -69,7 +69,11 @@ fn an_annotation_with_only_one_end_is_refused_naming_the_place() {
     let path = Path::new("fuzz.txt.sidenote.toml");
     for (range, line, expected) in [
         ("start = 331", 12, "annotation c2 has a start but no end"),
-        ("end = 131", 9, "annotation c2 has an end (at 131) but no start"),
+        (
+            "end = 131",
+            9,
+            "annotation c2 has an end (at 131) but no start",
+        ),
     ] {
         let text = sidecar_with(range);
         match sidecar::parse(path, text.as_bytes(), &article) {
@@ -141,4 +145,25 @@ fn according_to_with_no_statement_or_a_dash_after_the_source() {
             .unwrap_or_else(|| panic!("{text}: {:?}", found.attributions));
         assert_eq!(&text[according.range.clone()], statement);
     }
+}
+
+#[test]
+fn a_dateline_with_a_wide_character_inside_an_iso_date_is_no_date() {
+    // A ten-byte word with a hyphen fifth was sliced as "YYYY-MM-DD" by bytes, cutting
+    // the wide character in two.
+    for line in [
+        "2025-€03",
+        "Published 2025-1€3",
+        "Updated: 2025-03-€",
+        "2025-0ü-03",
+    ] {
+        let article = article(&format!(
+            "Harbour vote delayed\n\n{line}\n\nThe council met."
+        ));
+        assert_eq!(article.date(), None, "{line}");
+        assert_eq!(article.paragraphs().len(), 3);
+    }
+    let article =
+        article("Harbour vote delayed\n\nPublished 2025-03-04 · By Zoë\n\nThe council met.");
+    assert_eq!(article.date().map(|d| d.iso.as_str()), Some("2025-03-04"));
 }
