@@ -18,10 +18,13 @@ use std::path::Path;
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 use sidenote::anchor::fuzzy::{self, FUZZY_THRESHOLD, MAX_FUZZY_CHARS};
-use sidenote::anchor::{
-    Anchor, DISTINCTIVE_CHARS, Fit, MIN_CONTEXT_CHARS, Placement, place_all,
-};
+use sidenote::anchor::{Anchor, DISTINCTIVE_CHARS, Fit, MIN_CONTEXT_CHARS, Placement, place_all};
 use sidenote::article::Article;
+
+/// The fuzzy step costs the square of a quote's length for each anchor it looks for:
+/// with a few anchors and quotes of up to a long paragraph, a run stays in milliseconds.
+const MAX_ANCHORS: usize = 8;
+const MAX_QUOTE_BYTES: usize = 1024;
 
 #[derive(Arbitrary, Debug)]
 struct Input {
@@ -47,10 +50,12 @@ fuzz_target!(|input: Input| {
     let made: Vec<(Anchor, Range<usize>)> = input
         .ranges
         .iter()
-        .take(16)
+        .take(MAX_ANCHORS)
         .map(|&(a, b)| {
             let (a, b) = (boundary(old.text(), a), boundary(old.text(), b));
-            let range = a.min(b)..a.max(b);
+            let (start, end) = (a.min(b), a.max(b));
+            let end = floor(old.text(), end.min(start + MAX_QUOTE_BYTES));
+            let range = start..end;
             (Anchor::new(&old, range.clone()), range)
         })
         .collect();
@@ -103,9 +108,14 @@ fuzz_target!(|input: Input| {
             .is_some_and(|t| t.end <= context.start || context.end <= t.start);
         if untouched && !anchor.quote.is_empty() {
             let fit = anchor.fit(placement, &new);
-            assert!(matches!(fit, Fit::Placed | Fit::Moved), "{fit:?} for an untouched quote");
+            assert!(
+                matches!(fit, Fit::Placed | Fit::Moved),
+                "{fit:?} for an untouched quote"
+            );
             if fit == Fit::Moved {
-                let Placement::At(found) = placement else { unreachable!() };
+                let Placement::At(found) = placement else {
+                    unreachable!()
+                };
                 let full = anchor.prefix.chars().count() + anchor.suffix.chars().count();
                 assert_eq!(context_at(anchor, new.text(), found), full);
             }
@@ -117,7 +127,11 @@ fuzz_target!(|input: Input| {
 fn check(anchor: &Anchor, placement: &Placement, article: &Article) {
     let text = article.text();
     let Placement::At(range) = placement else {
-        assert_eq!(placement, &Placement::Orphaned, "anchors here are never detached");
+        assert_eq!(
+            placement,
+            &Placement::Orphaned,
+            "anchors here are never detached"
+        );
         return;
     };
     let found = text
@@ -180,7 +194,11 @@ fn digits(text: &str) -> String {
 
 /// A byte offset into the text from a fuzzed number, on a character boundary.
 fn boundary(text: &str, at: u16) -> usize {
-    let mut at = usize::from(at) % (text.len() + 1);
+    floor(text, usize::from(at) % (text.len() + 1))
+}
+
+/// The character boundary at or before `at`.
+fn floor(text: &str, mut at: usize) -> usize {
     while !text.is_char_boundary(at) {
         at -= 1;
     }

@@ -109,12 +109,25 @@ fn annotation(article: &Article, i: usize, m: &MarkInput) -> Annotation {
 }
 
 const ELEMENTS: &[&str] = &[
-    "html", "head", "meta", "title", "style", "body", "header", "p", "section", "ul", "li",
-    "span", "h1", "h2", "article", "ol", "a", "time", "div",
+    "html", "head", "meta", "title", "style", "body", "header", "p", "section", "ul", "li", "span",
+    "h1", "h2", "article", "ol", "a", "time", "div",
 ];
 const ATTRIBUTES: &[&str] = &[
-    "lang", "charset", "name", "content", "class", "id", "data-n", "data-id", "data-start",
-    "data-end", "data-entity", "title", "href", "datetime", "aria-label",
+    "lang",
+    "charset",
+    "name",
+    "content",
+    "class",
+    "id",
+    "data-n",
+    "data-id",
+    "data-start",
+    "data-end",
+    "data-entity",
+    "title",
+    "href",
+    "datetime",
+    "aria-label",
 ];
 const ENTITIES: &[(&str, char)] = &[
     ("&amp;", '&'),
@@ -204,7 +217,10 @@ fn text_node(text: &str, open: &[&str], article_text: &mut Option<String>) {
         assert!(!text.contains("url(") && !text.contains("@import"));
         return;
     }
-    assert!(!text.contains('>') && !text.contains('"'), "raw markup in {text:?}");
+    assert!(
+        !text.contains('>') && !text.contains('"'),
+        "raw markup in {text:?}"
+    );
     let decoded = decode(text);
     if open.contains(&"article") {
         article_text

@@ -43,7 +43,11 @@ fuzz_target!(|bytes: &[u8]| {
     assert!(!again.article_changed, "written for this article");
     assert_eq!(placements(&loaded), placements(&again), "{text}");
     assert_eq!(loaded.corrections, again.corrections);
-    assert_eq!(save(article, &again), text, "a second write changes nothing");
+    assert_eq!(
+        save(article, &again),
+        text,
+        "a second write changes nothing"
+    );
 });
 
 fn save(article: &Article, loaded: &Loaded) -> String {
