@@ -30,17 +30,19 @@ fuzz_target!(|bytes: &[u8]| {
         (strict, lossy) => panic!("strict {strict:?} but lossy {lossy:?}"),
     }
     if let Ok(article) = lossy {
+        // One byte-order mark is dropped (a second one is text), and line ends become LF.
+        let decoded = String::from_utf8_lossy(bytes);
+        let body = decoded.strip_prefix('\u{feff}').unwrap_or(&decoded);
+        assert_eq!(
+            article.text(),
+            body.replace("\r\n", "\n").replace('\r', "\n")
+        );
         check(&article);
     }
 });
 
 fn check(article: &Article) {
     let text = article.text();
-    assert!(!text.contains('\r'), "line ends are normalised");
-    assert!(
-        !text.starts_with('\u{feff}'),
-        "the byte-order mark is dropped"
-    );
     let fingerprint = article.fingerprint();
     assert!(fingerprint.len() == 7 + 64 && fingerprint.starts_with("blake3:"));
 
