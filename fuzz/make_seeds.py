@@ -122,13 +122,13 @@ w('html', 'markup.bin', html([mark(True, 0, 20, 0), mark(False, 10, 40, 0)],
                              b'<script>alert(1)</script>\n\n<a href="http://x">x</a> & \x01 "q" \'s\' <3\n'))
 w('html', 'harbour-plain.bin', b'\x00' + harbour)
 
-# anchor: ranges, edits, then the text; the last two bytes give the inserted text's length
+# anchor: ranges (start, length), edits, then the text; the last two bytes give the inserted text's length
 def ranges(rs): return b''.join(bytes([1]) + u16(a) + u16(b) for a, b in rs) + b'\x00'
 def anchor(rs, at, delete, insert, text):
     rest = insert + b'\x00' + text
     size = bytes([len(insert)]) if len(rest) + 1 <= 256 else u16(len(insert))[::-1]
     return ranges(rs) + bytes([1]) + u16(at) + bytes([delete]) + rest + size
-w('anchor', 'ferry-insert.bin', anchor([(118, 146), (229, 275), (343, 363)], 100, 0, 'Zoë says '.encode(), ferry))
-w('anchor', 'demo-replace.bin', anchor([(0, 40), (200, 260), (400, 420)], 210, 5, b'fixed', demo))
-w('anchor', 'repeats-delete.bin', anchor([(0, 4), (5, 9), (4, 10)], 2, 6, b'', b'aaaa aaaa aaaa aaaa aa aaaa'))
+w('anchor', 'ferry-insert.bin', anchor([(118, 28), (229, 46), (343, 20)], 100, 0, 'Zoë says '.encode(), ferry))
+w('anchor', 'demo-replace.bin', anchor([(0, 40), (200, 60), (400, 20)], 210, 5, b'fixed', demo))
+w('anchor', 'repeats-delete.bin', anchor([(0, 4), (5, 4), (4, 6)], 2, 6, b'', b'aaaa aaaa aaaa aaaa aa aaaa'))
 w('anchor', 'harbour-plain.bin', b'\x00\x00' + harbour)
