@@ -66,6 +66,12 @@ impl Article {
             path: path.to_path_buf(),
             cause: source,
         })?;
+        Article::from_bytes(path, bytes, decoding)
+    }
+
+    /// Build an article from a file's bytes already in memory, decoded as
+    /// [`Article::load_with`] decodes them; `path` is only used to name it.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>, decoding: Decoding) -> Result<Article> {
         let text = decode::text(path, bytes, decoding)?;
         Ok(Article::from_file_text(path, &text))
     }
