@@ -132,3 +132,11 @@ w('anchor', 'ferry-insert.bin', anchor([(118, 28), (229, 46), (343, 20)], 100, 0
 w('anchor', 'demo-replace.bin', anchor([(0, 40), (200, 60), (400, 20)], 210, 5, b'fixed', demo))
 w('anchor', 'repeats-delete.bin', anchor([(0, 4), (5, 4), (4, 6)], 2, 6, b'', b'aaaa aaaa aaaa aaaa aa aaaa'))
 w('anchor', 'harbour-plain.bin', b'\x00\x00' + harbour)
+
+# extract: a byte choosing the format (even: HTML, odd: Markdown), then the file
+w('extract', 'reservoir-levels.html', b'\x00' + rd('examples/reservoir-levels.html'))
+w('extract', 'ferry-fares.md', b'\x01' + rd('examples/ferry-fares.md'))
+w('extract', 'small.html', b'\x00<html><head><style>p{}</style></head><body><nav>Home</nav>'
+  b'<article><h1>Vote &amp; delay</h1><p>A <b>bold</b> claim &mdash; 12%.</p>'
+  b'<script>x()</script></article><footer>c</footer></body></html>')
+w('extract', 'small.md', b'\x01---\ntitle: Vote\n---\n# Head\n\n> quote *a* [link](x)\n\n- item\n\n```\ncode\n```\n')

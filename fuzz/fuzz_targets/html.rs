@@ -103,6 +103,7 @@ fn annotation(article: &Article, i: usize, m: &MarkInput) -> Annotation {
         description: m.description.clone(),
         verdict: m.verdict.clone(),
         note: m.note.clone(),
+        author: m.note.as_ref().map(|_| "Zoë <fuzz>".to_string()),
         created: None,
         modified: None,
     }
