@@ -165,6 +165,8 @@ pub struct Annotation {
     /// RFC 3339 times, to the second.
     pub created: Option<String>,
     pub modified: Option<String>,
+    /// Who made it: the config's `author` when it was made.
+    pub author: Option<String>,
 }
 
 impl Annotation {
@@ -243,6 +245,7 @@ impl Annotations {
             note: None,
             created: Some(now.clone()),
             modified: Some(now),
+            author: None,
         });
         self.reindex();
         id
@@ -277,6 +280,13 @@ impl Annotations {
         claim.sources.push(source.to_string());
         claim.modified = Some(now());
         true
+    }
+
+    /// Stamp who made an annotation (part of making it, so not a modification).
+    pub fn set_author(&mut self, id: &str, author: &str) {
+        if let Some(item) = self.items.iter_mut().find(|a| a.id == id) {
+            item.author = Some(author.to_string());
+        }
     }
 
     /// Set the entity a source stands for.
@@ -332,6 +342,7 @@ impl Annotations {
             note: None,
             created: Some(now.clone()),
             modified: Some(now),
+            author: None,
         });
         self.reindex();
         id

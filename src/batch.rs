@@ -27,8 +27,15 @@ enum Piece {
     Markdown(String),
 }
 
-/// Export every article under `dir`; returns whether all of them were exported.
-pub fn export(dir: &Path, format: Format, output: Option<&Path>, global: &Global) -> Result<bool> {
+/// Export every article under `dir` (in the config's format when none is given); returns
+/// whether all of them were exported.
+pub fn export(
+    dir: &Path,
+    format: Option<crate::cli::ExportFormat>,
+    output: Option<&Path>,
+    global: &Global,
+) -> Result<bool> {
+    let format = crate::commands::format_or_default(format, global)?;
     if !dir.is_dir() {
         bail!(
             "{} is not a folder; --recursive exports the articles in a folder",

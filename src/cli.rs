@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "sidenote", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// The article to open (UTF-8 text; a BOM and CRLF line ends are fine).
+    /// The article to open: UTF-8 text, Markdown (.md) or HTML (.html), whose text is read.
     pub article: Option<PathBuf>,
 
     #[command(flatten)]
@@ -28,7 +28,8 @@ pub struct Global {
     #[arg(long, global = true, value_name = "PATH")]
     pub sidecar: Option<PathBuf>,
 
-    /// Colour theme: default, light or mono, or the path of a theme file. NO_COLOR selects mono.
+    /// Colour theme: default, light, mono, high-contrast or okabe-ito, one of your own in the
+    /// config folder's themes/, or the path of a theme file. NO_COLOR selects mono.
     #[arg(long, global = true, value_name = "NAME|PATH")]
     pub theme: Option<String>,
 
@@ -62,9 +63,9 @@ pub enum Command {
     Export {
         /// The article, or with --recursive a folder.
         article: PathBuf,
-        /// Output format.
+        /// Output format [default: the config's export_format, json unless set].
         #[arg(long, value_enum)]
-        format: ExportFormat,
+        format: Option<ExportFormat>,
         /// Write to this file instead of standard output (brat: OUT.ann and OUT.txt).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -86,6 +87,27 @@ pub enum Command {
     },
     /// Report whether every annotation still anchors to the text; exit 1 if any does not.
     Check { article: PathBuf },
+    /// Say which config file and theme are in use, after checking them; or print the
+    /// default config.
+    Config {
+        /// Print every setting at its default, with comments: a config.toml to start from.
+        #[arg(long)]
+        print_default: bool,
+    },
+    /// Print a completion script for a shell to standard output (see the README to install it).
+    Completions {
+        /// The shell to complete sidenote's commands and options in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output; with COMMAND, that command's page.
+    Man {
+        /// The command whose page to print (e.g. export); without one, sidenote's own page.
+        command: Option<String>,
+        /// Write sidenote.1 and a sidenote-COMMAND.1 for every command into this folder instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

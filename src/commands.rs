@@ -14,7 +14,7 @@ use sidenote::tui::{self, Keymap, Theme};
 
 use sidenote::export::{Format, Options, Output};
 
-use crate::cli::{EntitiesFormat, Global};
+use crate::cli::{EntitiesFormat, ExportFormat, Global};
 
 /// How every command opens its document: where the sidecar is, and how to read bytes
 /// that are not UTF-8 (`--sidecar`, `--lossy`).
@@ -57,15 +57,16 @@ pub fn open(
     theme: Option<&str>,
     config: Option<&Path>,
 ) -> Result<()> {
-    let theme = Theme::choose(theme)?;
     let config = Config::load(config)?;
+    let keymap = Keymap::with_config(&config)?;
+    let theme = Theme::choose(theme, &config)?;
     let demo = match article {
         Some(_) => None,
         None => Some(scratch_demo()?),
     };
     let path = article.or(demo.as_deref()).expect("an article or the demo");
     // A big article shows its first part at once and loads the rest meanwhile.
-    let app = tui::open(path, open.sidecar, open.decoding, Keymap::default(), theme)?;
+    let app = tui::open(path, open.sidecar, open.decoding, keymap, theme)?;
     let mut app = app.with_config(config);
     tui::run(&mut app)?;
     if let Some(demo) = demo {
@@ -112,10 +113,11 @@ pub fn suggest(article: &Path, open: Open, format: EntitiesFormat) -> Result<()>
 pub fn export(
     article: &Path,
     open: Open,
-    format: Format,
+    format: Option<ExportFormat>,
     output: Option<&Path>,
     global: &Global,
 ) -> Result<()> {
+    let format = format_or_default(format, global)?;
     if article.is_dir() {
         anyhow::bail!(
             "{} is a folder; add --recursive to export every article in it",
@@ -137,14 +139,67 @@ pub fn export(
 
 /// The verdict scale and theme an export uses, from the config and `--theme`.
 pub fn export_options(global: &Global) -> Result<Options> {
-    let config = Config::load(global.config.as_deref())?;
+    let config = settings(global)?;
+    // The theme is read now, so that a broken one stops the export before anything is
+    // written; the page reads it again by the name it was found by.
+    let theme = Theme::choose(global.theme.as_deref(), &config)?;
     Ok(Options {
         verdicts: config.verdicts,
-        theme: global
-            .theme
-            .clone()
-            .unwrap_or_else(|| "default".to_string()),
+        theme: theme.name,
     })
+}
+
+/// The format `--format` names, else the config's `export_format`.
+pub fn format_or_default(format: Option<ExportFormat>, global: &Global) -> Result<Format> {
+    match format {
+        Some(format) => Ok(format.into()),
+        None => Ok(settings(global)?.export_format),
+    }
+}
+
+/// The config, checked whole (its keys too) whichever command reads it.
+pub fn settings(global: &Global) -> Result<Config> {
+    let config = Config::load(global.config.as_deref())?;
+    Keymap::with_config(&config)?;
+    Ok(config)
+}
+
+/// `sidenote config`: where the settings come from and whether they are good; with
+/// `--print-default`, every setting at its default, with comments.
+pub fn config(global: &Global, print_default: bool) -> Result<()> {
+    if print_default {
+        return write_stdout(&sidenote::config::default_text());
+    }
+    let config = settings(global)?;
+    let theme = Theme::choose(global.theme.as_deref(), &config)?;
+    let file = match (&config.path, Config::platform_path()) {
+        (Some(path), _) => format!("{} (read, no mistakes)", path.display()),
+        (None, Some(path)) => format!(
+            "{} (not there: every setting at its default)",
+            path.display()
+        ),
+        (None, None) => "none (no config folder here: every setting at its default)".to_string(),
+    };
+    let folders: Vec<String> = config
+        .theme_folders()
+        .folders()
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect();
+    let yours = config.theme_folders().user_themes();
+    let out = format!(
+        "config: {file}\ntheme: {}\nyour themes: {} (in {})\nexport format: {}\nauthor: {}\n",
+        theme.name,
+        if yours.is_empty() {
+            "none".to_string()
+        } else {
+            yours.join(", ")
+        },
+        folders.join(", "),
+        config.export_format.name(),
+        config.author.as_deref().unwrap_or("none"),
+    );
+    write_stdout(&out)
 }
 
 /// Add the annotations of `input` to the article's sidecar and say what was done.

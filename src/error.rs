@@ -91,9 +91,19 @@ pub enum Error {
         message: String,
     },
 
-    /// A theme file is missing or broken.
+    /// A theme is missing or its file cannot be read.
     #[error("theme {name}: {message}")]
     Theme { name: String, message: String },
+
+    /// A theme file is not valid TOML, or has an unknown setting, colour or modifier.
+    #[error("theme {name} is broken at line {line}, column {column}: {message}")]
+    BadTheme {
+        /// The file's path (or a built-in theme's name).
+        name: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
 
     /// A keymap file is broken.
     #[error("keymap {name}: {message}")]

@@ -1,6 +1,7 @@
 mod batch;
 mod cli;
 mod commands;
+mod manual;
 
 use std::process::ExitCode;
 
@@ -19,19 +20,13 @@ fn main() -> ExitCode {
             format,
             output,
             recursive: false,
-        }) => commands::export(
-            article,
-            open,
-            (*format).into(),
-            output.as_deref(),
-            &cli.global,
-        ),
+        }) => commands::export(article, open, *format, output.as_deref(), &cli.global),
         Some(Command::Export {
             article,
             format,
             output,
             recursive: true,
-        }) => match batch::export(article, (*format).into(), output.as_deref(), &cli.global) {
+        }) => match batch::export(article, *format, output.as_deref(), &cli.global) {
             Ok(true) => Ok(()),
             Ok(false) => return ExitCode::from(1),
             Err(err) => Err(err),
@@ -46,6 +41,12 @@ fn main() -> ExitCode {
             Ok(false) => return ExitCode::from(1),
             Err(err) => Err(err),
         },
+        Some(Command::Completions { shell }) => manual::completions(*shell),
+        Some(Command::Man { command, dir }) => match dir {
+            Some(dir) => manual::man_pages(dir),
+            None => manual::man(command.as_deref()),
+        },
+        Some(Command::Config { print_default }) => commands::config(&cli.global, *print_default),
         None => commands::open(
             cli.article.as_deref(),
             open,

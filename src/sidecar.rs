@@ -260,6 +260,52 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomically_with(path, |file| file.write_all(bytes))
 }
 
+/// How old a temporary file of [`write_atomically`] must be before it is taken for one
+/// left by a program killed while saving: a save takes milliseconds.
+const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Remove the temporary files that saves of `path` killed halfway left beside it
+/// (`.NAME.XXXXXX.tmp`), so that a kill leaves no litter for long. Best effort: a file
+/// that cannot be read or removed is left alone.
+fn remove_stale_temporaries(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let Some(middle) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        // tempfile's random part: letters and digits only, so ".NAME.history.tmp" and
+        // the like are not taken for one.
+        if middle.is_empty() || !middle.bytes().all(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| modified.elapsed().ok())
+            .is_some_and(|age| age >= STALE_TEMPORARY);
+        if stale && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// [`write_atomically`] with the writing done by `write`; if it fails, the target is
 /// untouched and the temporary file removed.
 pub fn write_atomically_with(
@@ -368,4 +414,7 @@ struct Stored {
     created: Option<Datetime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     modified: Option<Datetime>,
+    /// Who made it (the config's `author`); sidecars from before it was kept have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    author: Option<String>,
 }

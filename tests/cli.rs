@@ -344,7 +344,7 @@ fn errors_are_one_clear_line() {
         ),
         (
             &["--config", "empty.toml", "cafe.txt"],
-            "config empty.toml is broken at line 1, column 1: `verdicts` lists no verdict",
+            "config empty.toml is broken at line 1, column 12: `verdicts` lists no verdict",
         ),
     ];
     for (args, expected) in cases {

@@ -208,3 +208,37 @@ fn killing_sidenote_in_a_burst_of_saves_leaves_the_old_or_the_new_sidecar() {
     }
     assert!(!saved.is_empty(), "some of the typing was saved: {saved:?}");
 }
+
+#[test]
+fn temporary_files_a_killed_save_left_are_cleared_on_the_next_open() {
+    let (dir, article) = common::copy_example("harbour-wire.txt");
+    let sidecar = dir.path().join("harbour-wire.txt.sidenote.toml");
+    let stale = dir
+        .path()
+        .join(".harbour-wire.txt.sidenote.toml.Ab12Cd.tmp");
+    let fresh = dir
+        .path()
+        .join(".harbour-wire.txt.sidenote.toml.Xy34Zw.tmp");
+    let other = dir.path().join(".notes.txt.sidenote.toml.Ab12Cd.tmp");
+    for file in [&stale, &fresh, &other] {
+        std::fs::write(file, "half a sidecar").unwrap();
+    }
+    let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for file in [&stale, &other] {
+        let handle = std::fs::File::options().write(true).open(file).unwrap();
+        handle.set_modified(an_hour_ago).unwrap();
+    }
+
+    Document::open(&article, None).expect("the article opens");
+
+    assert!(
+        !stale.exists(),
+        "an hour-old temporary of this sidecar is removed"
+    );
+    assert!(fresh.exists(), "a save in progress elsewhere is left alone");
+    assert!(
+        other.exists(),
+        "another article's temporary is not this one's to remove"
+    );
+    assert!(!sidecar.exists(), "opening writes nothing");
+}

@@ -317,6 +317,70 @@ fn each_rule_on_its_own_sentence() {
                 ("Morvanbode", "organization"),
             ],
         ),
+        (
+            "a surname written after a particle keeps it when it stands alone",
+            "The winger Teodor ap Rhydderch scored twice. Later ap Rhydderch said it was luck.",
+            &[
+                ("Teodor ap Rhydderch", "person"),
+                ("ap Rhydderch", "person"),
+            ],
+        ),
+        (
+            "a nationality or a place before the head of an apposition describes it",
+            "The stake was sold to Marvolt, a Finnish pension fund, and to Quenbury, a Lisbon \
+             cloud provider.",
+            &[
+                ("Marvolt", "organization"),
+                ("Quenbury", "organization"),
+                ("Lisbon", "place"),
+            ],
+        ),
+        (
+            "a stock ticker after a name makes it a listed company, and the ticker too",
+            "Shares in Tarnwell (TSX: TRW) fell after the results.",
+            &[
+                ("Tarnwell", "organization"),
+                ("TSX", "organization"),
+                ("TRW", "organization"),
+            ],
+        ),
+        (
+            "a law's year and a vessel's number belong to the name",
+            "He was held under the Coastal Fisheries Act 2011 aboard the trawler Morgenrød III.",
+            &[
+                ("Coastal Fisheries Act 2011", "other"),
+                ("Morgenrød III", "other"),
+            ],
+        ),
+        (
+            "a work or a product named after its kind",
+            "The director staged the play Salt Lanterns before the drug Ventrexa was approved.",
+            &[("Salt Lanterns", "other"), ("Ventrexa", "other")],
+        ),
+        (
+            "after a company's last word, \"of\" says where it is from",
+            "The order went to Taebaek Heavy Industries of Busan, not to Ostrander Minerals.",
+            &[
+                ("Taebaek Heavy Industries", "organization"),
+                ("Busan", "place"),
+                ("Ostrander Minerals", "organization"),
+            ],
+        ),
+        (
+            "days in the plural are not names",
+            "The ferry from Arnholm no longer sails on Saturdays or Sundays.",
+            &[("Arnholm", "place")],
+        ),
+        (
+            "a sports position before a name is not part of it",
+            "Scrum-half Kauri Matenga and the Harbourside Mariners were beaten. The Mariners \
+             blamed the rain.",
+            &[
+                ("Kauri Matenga", "person"),
+                ("Harbourside Mariners", "organization"),
+                ("Mariners", "organization"),
+            ],
+        ),
     ];
     for (rule, text, expected) in cases {
         assert_eq!(mentions(text), owned(expected), "rule: {rule}");

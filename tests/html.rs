@@ -268,8 +268,9 @@ fn a_theme_is_named_or_read_from_a_file_and_an_unknown_one_is_an_error() {
     std::fs::write(&theme, "[styles]\nclaim = { fg = \"rouge\" }\n").unwrap();
     let err = html::export(&doc, theme.to_str().unwrap()).unwrap_err();
     assert!(
-        err.to_string()
-            .ends_with("red.toml: style `claim` has an unknown colour `rouge`"),
+        err.to_string().ends_with(
+            "red.toml is broken at line 2, column 16: style `claim` has an unknown colour `rouge`"
+        ),
         "{err}"
     );
     // Without colour, claims are still underlined and sources boxed.

@@ -1,4 +1,4 @@
-//! Folders of invalid sidecars and themes: each one stops sidenote with its own
+//! Folders of invalid sidecars, themes and configs: each one stops sidenote with its own
 //! one-sentence message naming the file (and the line and column, where there is one),
 //! and leaves the file as it was.
 
@@ -165,7 +165,23 @@ const THEMES: &[(&str, &str)] = &[
     ),
     (
         "themes/bad-palette.toml",
-        "the palette's colour `accent` (`#12345`, used by `claim`) is not a colour",
+        "line 2, column 10: the palette's colour `accent` (`#12345`) is not a colour",
+    ),
+    (
+        "themes/inherits-unknown.toml",
+        "line 1, column 12: it inherits `sepia`, which is not a built-in theme, one of yours or a file",
+    ),
+    (
+        "themes/inherits-number.toml",
+        "line 1, column 12: invalid type: integer `3`, expected a string",
+    ),
+    (
+        "themes/inherits-cycle-a.toml",
+        "`inherits` goes round in a circle: themes/inherits-cycle-a.toml → themes/inherits-cycle-b.toml → themes/inherits-cycle-a.toml",
+    ),
+    (
+        "themes/inherits-cycle-b.toml",
+        "`inherits` goes round in a circle: themes/inherits-cycle-b.toml → themes/inherits-cycle-a.toml → themes/inherits-cycle-b.toml",
     ),
 ];
 
@@ -175,6 +191,84 @@ fn every_invalid_theme_is_refused_with_its_own_message() {
         let message = refusal(&["export", "article.txt", "--format", "html", "--theme", file]);
         // The interface refuses it too, before the terminal is touched.
         assert_eq!(refusal(&["--theme", file, "article.txt"]), message);
+        message
+    });
+}
+
+const CONFIGS: &[(&str, &str)] = &[
+    (
+        "configs/broken-toml.toml",
+        "is broken at line 1, column 28: unclosed array",
+    ),
+    (
+        "configs/unknown-setting.toml",
+        "line 2, column 1: unknown field `colour`",
+    ),
+    (
+        "configs/empty-verdicts.toml",
+        "line 2, column 12: `verdicts` lists no verdict",
+    ),
+    (
+        "configs/empty-author.toml",
+        "line 1, column 10: `author` is empty",
+    ),
+    (
+        "configs/unknown-format.toml",
+        "line 1, column 17: `export_format` is \"pdf\", which is not one of json, csv",
+    ),
+    (
+        "configs/unknown-theme.toml",
+        "line 1, column 9: theme \"sepia\": no built-in theme has that name",
+    ),
+    (
+        "configs/keys-not-a-table.toml",
+        "line 2, column 11: invalid type: string \"c\", expected a map",
+    ),
+    (
+        "configs/unknown-context.toml",
+        "line 1, column 7: [keys.sidebar] is not a keymap context",
+    ),
+    (
+        "configs/unknown-action.toml",
+        "line 2, column 1: `fly` is not an action",
+    ),
+    (
+        "configs/misplaced-action.toml",
+        "line 2, column 1: `tag_claim` does nothing in [keys.entities]; it is bound in [keys.article] and [keys.selection]",
+    ),
+    (
+        "configs/unknown-key.toml",
+        "line 2, column 13: `hyper-c` (for tag_claim) is not a key",
+    ),
+    (
+        "configs/wrong-key-type.toml",
+        "line 2, column 13: `tag_claim` in [keys.article] takes a key or a list of keys",
+    ),
+    (
+        "configs/conflict-with-default.toml",
+        "line 3, column 13: `x` for tag_claim is already the key of reject_suggestion in [keys.article]",
+    ),
+    (
+        "configs/conflict-between-own.toml",
+        "line 4, column 14: `t` is bound to both tag_claim and tag_source in [keys.article] (the other is at line 2)",
+    ),
+];
+
+#[test]
+fn every_invalid_config_is_refused_with_its_own_message() {
+    assert_each_refused(CONFIGS, |file| {
+        let message = refusal(&[
+            "export",
+            "article.txt",
+            "--format",
+            "json",
+            "--config",
+            file,
+        ]);
+        // The interface and `sidenote config` refuse it alike, before the terminal is
+        // touched.
+        assert_eq!(refusal(&["--config", file, "article.txt"]), message);
+        assert_eq!(refusal(&["config", "--config", file]), message);
         message
     });
 }

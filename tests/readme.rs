@@ -69,3 +69,38 @@ fn every_promise_names_a_test_that_exists() {
     }
     assert!(cited >= 20, "only {cited} tests cited");
 }
+
+/// Every setting of the config is in the Settings section's example, set to something.
+#[test]
+fn every_config_setting_is_in_the_readme_with_an_example() {
+    let readme = readme();
+    let start = readme
+        .find("### Settings: `config.toml`")
+        .expect("a Settings section");
+    let section = &readme[start..];
+    let section = &section[..section[4..].find("\n### ").map_or(section.len(), |i| i + 4)];
+    // The printed default, with its commented-out settings set, names every setting.
+    let every = sidenote::config::default_text()
+        .replace("# author = ", "author = ")
+        .replace("# theme = ", "theme = ");
+    let table: toml::Table = toml::from_str(&every).unwrap();
+    for key in table.keys() {
+        if key == "keys" {
+            assert!(
+                section.contains("[keys."),
+                "README lacks a [keys.CONTEXT] example"
+            );
+        } else {
+            assert!(
+                section.contains(&format!("\n{key} = ")),
+                "README's Settings lacks an example of `{key}`"
+            );
+        }
+    }
+    // And every setting the README shows is a real one.
+    let example = &section[section.find("```toml").unwrap() + 7..];
+    let example = &example[..example.find("```").unwrap()];
+    let config =
+        sidenote::config::Config::parse(std::path::Path::new("README.md"), example).unwrap();
+    Keymap::with_config(&config).unwrap();
+}

@@ -92,8 +92,10 @@ fn parse_date(text: &str) -> Option<(usize, String)> {
             let out = iso(number(y)?, month_of(m)?, number(d)?)?;
             Some((end + y.len(), out))
         }
-        // 2025-03-03
-        [(start, w), ..] if *start == 0 && w.len() == 10 && w.as_bytes()[4] == b'-' => {
+        // 2025-03-03 (ASCII, so that the byte slices below cut no character in two)
+        [(start, w), ..]
+            if *start == 0 && w.len() == 10 && w.is_ascii() && w.as_bytes()[4] == b'-' =>
+        {
             let (y, m, d) = (number(&w[0..4])?, number(&w[5..7])?, number(&w[8..10])?);
             let out = iso(
                 y,

@@ -6,14 +6,19 @@
 
 mod chars;
 mod decode;
+mod format;
+mod html;
+mod markdown;
 mod meta;
 mod segment;
+mod tags;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 pub use chars::CharIndex;
 pub use decode::Decoding;
+pub use format::FileFormat;
 pub use meta::Dateline;
 pub(crate) use meta::MONTHS;
 pub use segment::trim_range;
@@ -61,12 +66,38 @@ impl Article {
             path: path.to_path_buf(),
             cause: source,
         })?;
-        let text = decode::text(path, bytes, decoding)?;
-        Ok(Article::segmented(path, normalise_owned(text)))
+        Article::from_bytes(path, bytes, decoding)
     }
 
-    /// The first paragraphs of an article file, about `bytes` of it (cut after the last
-    /// blank line, else the last line, within them), to show while the whole is loading.
+    /// Build an article from a file's bytes already in memory, decoded as
+    /// [`Article::load_with`] decodes them; `path` is only used to name it.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>, decoding: Decoding) -> Result<Article> {
+        let text = decode::text(path, bytes, decoding)?;
+        if FileFormat::of(path) == FileFormat::Text {
+            // Plain text is the article as it is: no copy of it is made.
+            return Ok(Article::segmented(path, normalise_owned(text)));
+        }
+        Ok(Article::from_file_text(path, &text))
+    }
+
+    /// Build an article from a file's text in memory, read as its extension says
+    /// ([`FileFormat`]): Markdown and HTML are reduced to their readable text first, and
+    /// that text is the article every offset refers to.
+    pub fn from_file_text(path: &Path, raw: &str) -> Article {
+        let extracted = FileFormat::of(path).extract_article(raw);
+        let mut article = Article::from_text(path, &extracted.text);
+        // The file declared its title; it need not look like one.
+        if extracted.has_title && article.date_paragraph() != Some(0) {
+            article.title = article
+                .title
+                .or((!article.paragraphs.is_empty()).then_some(0));
+        }
+        article
+    }
+
+    /// The first paragraphs of a plain text article file, about `bytes` of it (cut after
+    /// the last blank line, else the last line, within them), to show while the whole is
+    /// loading; Markdown and HTML, whose text is extracted from the whole file, have none.
     /// A file that cannot be read, a binary one, or bytes that are not UTF-8 in that part
     /// are the same errors as [`Article::load_with`] gives.
     pub fn load_head(path: &Path, decoding: Decoding, bytes: usize) -> Result<Article> {

@@ -3,7 +3,9 @@
 
 use rustc_hash::FxHashSet;
 
-use super::cues::{GROUP_POSSESSIVES, LEGAL_SUFFIXES, ORGANISATION_NOUNS, POSSESSIVE_PLACES};
+use super::cues::{
+    COMPANY_ENDS, GROUP_POSSESSIVES, LEGAL_SUFFIXES, ORGANISATION_NOUNS, POSSESSIVE_PLACES,
+};
 use super::detect::{JOINERS, PARTICLES, ends_with_possessive, join, name_key};
 use super::lexicon::Lexicon;
 use super::merge::Candidate;
@@ -117,9 +119,11 @@ impl Sentence<'_> {
                     .map_or(run.len(), |p| next + p);
                 let before = &run[start..i];
                 let after = &run[next..after_end];
-                let legal_end = before
-                    .last()
-                    .is_some_and(|t| LEGAL_SUFFIXES.contains(&name_key(t).as_str()));
+                let legal_end = before.last().is_some_and(|t| {
+                    let key = name_key(t);
+                    LEGAL_SUFFIXES.contains(&key.as_str())
+                        || (before.len() >= 2 && COMPANY_ENDS.contains(&key.as_str()))
+                });
                 let chained = match token.text {
                     // "&" between names makes a firm: "Halvard & Stein", "Bocage & Filhos Lda."
                     "&" if next - i == 1 => true,

@@ -23,6 +23,36 @@ pub(super) const LEGAL_SUFFIXES: &[&str] = &[
     "s.a", "s.l", "s.r.l", "s.p.a", "b.v", "n.v", "a.s", "ltda", "lda", "cia", "sas", "sarl",
     "filhos", "hijos", "söhne", "bros",
 ];
+/// The last words of a company's name, after which "of" tells where the company is from
+/// ("Hanseong Heavy Industries of Ulsan"), unlike an institution's head ("Bank of England").
+pub(super) const COMPANY_ENDS: &[&str] = &[
+    "industries",
+    "holdings",
+    "group",
+    "systems",
+    "minerals",
+    "metals",
+    "motors",
+    "technologies",
+    "logistics",
+    "shipping",
+    "mining",
+    "resources",
+    "pharmaceuticals",
+    "foods",
+    "textiles",
+    "ventures",
+    "investments",
+    "enterprises",
+    "chemicals",
+    "materials",
+    "electronics",
+    "robotics",
+    "therapeutics",
+    "construction",
+    "engineering",
+    "lithium",
+];
 /// Possessive words that name a group of people in an institution's name ("Women's Institute").
 pub(super) const GROUP_POSSESSIVES: &[&str] = &[
     "children",
@@ -243,6 +273,17 @@ pub(super) const ORGANISATION_NOUNS: &[&str] = &[
     "haulier",
     "consortium",
     "marketplace",
+    "provider",
+    "railway",
+    "railroad",
+    "creamery",
+    "dairy",
+    "foundation",
+    "institute",
+    "studio",
+    "label",
+    "ensemble",
+    "troupe",
 ];
 /// Nouns in an apposition that make the name a place: "Båtsfjord, a fishing village".
 pub(super) const PLACE_NOUNS: &[&str] = &[

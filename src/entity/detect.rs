@@ -27,7 +27,8 @@ use crate::article::Article;
 pub(super) const PARTICLES: &[&str] = &[
     "van", "von", "de", "del", "della", "der", "den", "da", "di", "du", "la", "le", "al", "bin",
     "ibn", "y", "ten", "ter", "do", "dos", "das", "des", "e", "el", "los", "las", "por", "para",
-    "und", "für", "et", "af", "av", "og", "zu", "zum", "zur", "lo", "binti", "aux", "les",
+    "und", "für", "et", "af", "av", "og", "zu", "zum", "zur", "lo", "binti", "aux", "les", "dela",
+    "ap", "ab", "bint", "ben", "dei", "degli", "vom",
 ];
 /// Lower-case words that may join the parts of an organisation's or a place's name.
 pub(super) const JOINERS: &[&str] = &["of", "for", "and", "the", "on", "&"];
@@ -65,8 +66,43 @@ pub fn detect(article: &Article) -> Entities {
         }
     }
     let mut entities = merge(candidates, lex, &lower_words);
+    attach_particles(article.text(), &mut entities);
     add_headline_mentions(article, &headline_paragraphs, &mut entities, lex);
     Entities::new(entities)
+}
+
+/// "ap Gwilym said", "du Toit's try": a surname that the full name writes after a particle
+/// ("Rhodri ap Gwilym") carries the particle where the article writes it there too.
+fn attach_particles(text: &str, entities: &mut [Entity]) {
+    for entity in entities.iter_mut().filter(|e| e.kind == EntityKind::Person) {
+        let words: Vec<&str> = entity.name.split(' ').collect();
+        let Some(p) = words.iter().skip(1).position(|w| PARTICLES.contains(w)) else {
+            continue;
+        };
+        let p = p + 1;
+        let q = p + words[p..]
+            .iter()
+            .take_while(|w| PARTICLES.contains(w))
+            .count();
+        if q == words.len() {
+            continue;
+        }
+        let particles = format!("{} ", words[p..q].join(" "));
+        let surname = words[q..].join(" ");
+        for mention in &mut entity.mentions {
+            if text[mention.clone()] != surname || mention.start < particles.len() {
+                continue;
+            }
+            let start = mention.start - particles.len();
+            if text
+                .get(start..mention.start)
+                .is_some_and(|before| before.eq_ignore_ascii_case(&particles))
+                && !text[..start].ends_with(|c: char| c.is_alphanumeric())
+            {
+                mention.start = start;
+            }
+        }
+    }
 }
 
 /// Mark each candidate that follows another in a list: "A, B and C", "A or B", "A & B".

@@ -152,6 +152,10 @@ fn annotation(article: &Article, a: &Annotation) -> Value {
         "modified": a.modified,
     });
     let fields = value.as_object_mut().expect("built as an object");
+    // Only when known, so that exports of annotations made without one keep their shape.
+    if let Some(author) = &a.author {
+        fields.insert("author".into(), json!(author));
+    }
     match a.kind {
         Kind::Claim => {
             fields.insert("sources".into(), json!(a.sources));

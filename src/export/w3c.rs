@@ -21,7 +21,8 @@
 //!   source kind, `describing` with a source's description; and `SpecificResource`s:
 //!   `linking` to each of a claim's sources (`urn:sidenote:…:s1`) and `identifying` the
 //!   source's entity (`urn:sidenote:<file>:entity:<entity id>`).
-//! - `created` and `modified`, when known.
+//! - `created` and `modified`, when known; `creator` (a Person) when the annotation has an
+//!   author.
 
 use serde_json::{Value, json};
 
@@ -137,6 +138,12 @@ fn annotation(doc: &Document, base: &str, article: &str, a: &Annotation) -> Valu
     }
     if let Some(modified) = &a.modified {
         fields.insert("modified".into(), json!(modified));
+    }
+    if let Some(author) = &a.author {
+        fields.insert(
+            "creator".into(),
+            json!({ "type": "Person", "name": author }),
+        );
     }
     value
 }

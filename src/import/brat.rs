@@ -129,6 +129,7 @@ pub(super) fn read(doc: &Document, path: &Path) -> Result<Incoming> {
             note: comments("AnnotatorNotes"),
             created: None,
             modified: None,
+            author: None,
         });
     }
     Ok(incoming)

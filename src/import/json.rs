@@ -64,6 +64,8 @@ struct Entry {
     note: Option<String>,
     created: Option<String>,
     modified: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
 }
 
 pub(super) fn read(path: &Path) -> Result<Incoming> {
@@ -113,6 +115,7 @@ pub(super) fn read(path: &Path) -> Result<Incoming> {
             note: entry.note,
             created: entry.created,
             modified: entry.modified,
+            author: entry.author,
         })
         .collect();
     let rejected = export

@@ -229,6 +229,7 @@ struct Item {
     note: Option<String>,
     created: Option<String>,
     modified: Option<String>,
+    author: Option<String>,
 }
 
 #[derive(Debug)]
@@ -346,6 +347,7 @@ fn merge(doc: &mut Document, incoming: Incoming) -> Report {
             note: item.note,
             created: Some(item.created.unwrap_or_else(|| stamp.clone())),
             modified: Some(item.modified.unwrap_or_else(|| stamp.clone())),
+            author: item.author,
         });
     }
 

@@ -138,6 +138,10 @@ fn item(doc: &Document, annotation: &Value, index: usize) -> Result<Item, String
         note: None,
         created: string(annotation, "created").map(str::to_string),
         modified: string(annotation, "modified").map(str::to_string),
+        author: annotation
+            .get("creator")
+            .and_then(|c| string(c, "name").or_else(|| c.as_str()))
+            .map(str::to_string),
     };
     let mut notes: Vec<String> = string(annotation, "bodyValue")
         .map(str::to_string)

@@ -1,5 +1,5 @@
-//! What TOML and serde cannot see in a sidecar: every id once, every range forwards, and
-//! every source a claim cites present. A sidecar merged by git or edited by hand can get
+//! What TOML and serde cannot see in a sidecar: every id once, every range with both ends
+//! and forwards, and every source a claim cites present. A sidecar merged by git or edited by hand can get
 //! these wrong; sidenote refuses it, naming the place, rather than guess which of two
 //! `c3`s a link meant.
 
@@ -20,16 +20,30 @@ pub(super) fn problem(annotations: &[Stored]) -> Option<(Range<usize>, String)> 
                 format!("the annotation id \"{id}\" is used more than once"),
             ));
         }
-        if let (Some(start), Some(end)) = (&record.start, record.end)
-            && end < *start.get_ref()
-        {
-            return Some((
-                start.span(),
-                format!(
-                    "annotation {id} ends (at {end}) before it starts (at {})",
-                    start.get_ref()
-                ),
-            ));
+        // One without the other cannot be placed at its offsets, nor written back.
+        match (&record.start, record.end) {
+            (Some(start), Some(end)) if end < *start.get_ref() => {
+                return Some((
+                    start.span(),
+                    format!(
+                        "annotation {id} ends (at {end}) before it starts (at {})",
+                        start.get_ref()
+                    ),
+                ));
+            }
+            (Some(start), None) => {
+                return Some((
+                    start.span(),
+                    format!("annotation {id} has a start but no end"),
+                ));
+            }
+            (None, Some(end)) => {
+                return Some((
+                    record.id.span(),
+                    format!("annotation {id} has an end (at {end}) but no start"),
+                ));
+            }
+            _ => {}
         }
     }
     for record in annotations {

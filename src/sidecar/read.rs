@@ -58,6 +58,7 @@ impl Sidecar {
     /// an article yet: every way a sidecar can be broken is found here; placing its
     /// annotations ([`Unplaced::place`]) cannot fail.
     pub fn read(path: &Path) -> Result<Unplaced> {
+        super::remove_stale_temporaries(path);
         let bytes = match fs::read(path) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == io::ErrorKind::NotFound => {
@@ -179,6 +180,7 @@ fn read_contents(path: &Path, bytes: &[u8]) -> Result<Contents> {
                 note: stored.note,
                 created: stored.created.map(|d| d.to_string()),
                 modified: stored.modified.map(|d| d.to_string()),
+                author: stored.author,
             }
         })
         .collect();

@@ -140,6 +140,7 @@ fn table(article: &Article, a: &Annotation) -> String {
         note: a.note.clone(),
         created: a.created.as_deref().and_then(|t| t.parse().ok()),
         modified: a.modified.as_deref().and_then(|t| t.parse().ok()),
+        author: a.author.clone(),
     };
     toml::to_string(&One {
         annotation: [&stored],

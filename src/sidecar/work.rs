@@ -141,6 +141,7 @@ pub fn same_annotation(a: &Annotation, b: &Annotation) -> bool {
         && a.description == b.description
         && a.verdict == b.verdict
         && a.note == b.note
+        && a.author == b.author
 }
 
 /// Whether two annotations mark the same text as the same kind.

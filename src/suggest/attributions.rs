@@ -213,8 +213,13 @@ impl Context<'_, '_> {
             .map_or(sentence_end, |p| after.range.start + p);
         let speaker = self.speaker(trim_range(text, after.range.start..source_end))?;
         let statement = if at == 0 {
-            // According to X, STATEMENT.
-            source_end + 1..sentence_end
+            // According to X, STATEMENT: after the comma or dash (which may be wide), if
+            // anything ends the source before the sentence does.
+            let separator = text[source_end..sentence_end]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+            source_end + separator..sentence_end
         } else {
             // STATEMENT, according to X.
             self.sentence.start..self.words[at].range.start
@@ -349,6 +354,10 @@ impl Context<'_, '_> {
             &*self.words[verb].lower,
             "told" | "tells" | "asked" | "urged"
         ) {
+            // "Berg told.": no listener, and nothing said.
+            if from == self.words.len() {
+                return None;
+            }
             // Skip the listener: up to "that", else past the next noun phrase.
             match self.words[from..]
                 .iter()

@@ -115,6 +115,8 @@ pub struct App {
     pub(super) candidates: Candidates,
     /// The annotation list's state.
     pub list: ListState,
+    /// Where a press of the mouse's button began, while it is held (a drag selects).
+    pub(super) drag: Option<usize>,
     wraps: RefCell<WrapCache>,
     /// A big article's load, while it goes on (see [`super::loading`]).
     pub loading: Option<super::loading::Loading>,
@@ -169,6 +171,7 @@ impl App {
             suggestions: Suggestions::default(),
             candidates: Candidates::default(),
             list: ListState::default(),
+            drag: None,
             wraps: RefCell::default(),
             loading: None,
         }

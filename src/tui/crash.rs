@@ -11,7 +11,7 @@ use std::backtrace::{Backtrace, BacktraceStatus};
 use std::cell::{Cell, RefCell};
 use std::io::Write;
 
-use ratatui::crossterm::{cursor::Show, execute};
+use ratatui::crossterm::{cursor::Show, event::DisableMouseCapture, execute};
 
 use super::app::{App, SaveState};
 use crate::annotation::Annotations;
@@ -80,6 +80,7 @@ pub(super) fn recover(app: &mut App, shown: Shown, payload: Box<dyn Any + Send>)
             app.doc.save().map(|_| true)
         }
     };
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     let _ = execute!(std::io::stdout(), Show);
     let (message, backtrace) = MESSAGE

@@ -8,6 +8,26 @@ use crate::annotation::{Annotation, Kind, SourceKind};
 use crate::article::trim_range;
 
 impl App {
+    /// A new annotation on a range of the article, stamped with the config's author.
+    pub(super) fn new_annotation(&mut self, kind: Kind, range: Range<usize>) -> String {
+        let id = self.doc.annotations.add(&self.doc.article, kind, range);
+        self.stamp_author(&id);
+        id
+    }
+
+    /// A new source not in the text, stamped with the config's author.
+    pub(super) fn new_detached_source(&mut self, description: &str, kind: SourceKind) -> String {
+        let id = self.doc.annotations.add_detached(description, kind);
+        self.stamp_author(&id);
+        id
+    }
+
+    fn stamp_author(&mut self, id: &str) {
+        if let Some(author) = &self.config.author {
+            self.doc.annotations.set_author(id, author);
+        }
+    }
+
     /// What the keys act on: the selection, else the cursor's sentence.
     pub fn target_range(&self) -> Option<Range<usize>> {
         match self.selection {
@@ -45,7 +65,7 @@ impl App {
             .flatten();
         let id_preview = self.describe(&range);
         self.remember(format!("tag {kind} {id_preview}"));
-        let id = self.doc.annotations.add(&self.doc.article, kind, range);
+        let id = self.new_annotation(kind, range);
         if let Some(entity) = entity {
             self.doc.annotations.set_entity(&id, Some(entity));
         }
@@ -185,7 +205,7 @@ impl App {
                 let description = picker.filter.trim().to_string();
                 self.remember(format!("link {claim} to a new source"));
                 let kind = SourceKind::guess(&description, None);
-                let source = self.doc.annotations.add_detached(&description, kind);
+                let source = self.new_detached_source(&description, kind);
                 self.doc.annotations.link(&claim, &source);
                 self.message = Some(format!(
                     "Linked {claim} to new source {source}: {description}"
@@ -211,10 +231,7 @@ impl App {
                     Some(id) => id,
                     None => {
                         let mention = entity.mentions.iter().min_by_key(|m| near(m))?.clone();
-                        let id = self
-                            .doc
-                            .annotations
-                            .add(&self.doc.article, Kind::Source, mention);
+                        let id = self.new_annotation(Kind::Source, mention);
                         self.doc
                             .annotations
                             .set_entity(&id, Some(entity.id.clone()));

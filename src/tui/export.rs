@@ -1,5 +1,6 @@
-//! `E`: export the annotations from the interface. A picker chooses the format, a prompt
-//! the file (beside the article by default), and the status bar says where it went.
+//! `E`: export the annotations from the interface. A picker chooses the format (the
+//! config's `export_format` to begin with), a prompt the file (beside the article by
+//! default), and the status bar says where it went.
 
 use super::app::{App, Overlay};
 use super::picker::{Choice, Picker, Purpose, Target};
@@ -17,7 +18,13 @@ impl App {
             })
             .collect();
         self.selection = None;
-        self.overlay = Some(Overlay::Picker(Picker::new(Purpose::Export, choices)));
+        let mut picker = Picker::new(Purpose::Export, choices);
+        // The config's format is the one chosen to begin with, so `E enter` writes it.
+        picker.chosen = Format::ALL
+            .iter()
+            .position(|&f| f == self.config.export_format)
+            .unwrap_or(0);
+        self.overlay = Some(Overlay::Picker(picker));
     }
 
     pub(super) fn ask_export_path(&mut self, format: Format) {

@@ -1,11 +1,13 @@
 //! The keymap: the only place that knows keys. The default is `assets/keymap.toml`,
-//! embedded in the binary; help and status-bar hints are generated from it.
+//! embedded in the binary; the config's `[keys.CONTEXT]` tables are laid over it
+//! ([`Keymap::with_config`]); help and status-bar hints are generated from the result.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 use toml::Table;
 
 use super::action::Action;
+use crate::config::{At, Config};
 use crate::error::Error;
 
 const DEFAULT: &str = include_str!("../../assets/keymap.toml");
@@ -28,6 +30,50 @@ pub enum Context {
 }
 
 impl Context {
+    /// Every context, in the order of the built-in keymap.
+    pub const ALL: [Context; 10] = [
+        Context::Global,
+        Context::Article,
+        Context::Selection,
+        Context::Entities,
+        Context::Annotations,
+        Context::Note,
+        Context::Orphans,
+        Context::Prompt,
+        Context::Picker,
+        Context::Help,
+    ];
+
+    /// The context's name in a keymap or config file: `article`, `global`, …
+    pub fn parse(name: &str) -> Option<Context> {
+        Context::deserialize(toml::Value::String(name.to_string())).ok()
+    }
+
+    /// The name a keymap or config file uses for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Article => "article",
+            Context::Selection => "selection",
+            Context::Entities => "entities",
+            Context::Annotations => "annotations",
+            Context::Picker => "picker",
+            Context::Prompt => "prompt",
+            Context::Note => "note",
+            Context::Help => "help",
+            Context::Orphans => "orphans",
+        }
+    }
+
+    /// Whether a key this context does not bind falls back to the `global` keys. The
+    /// overlays keep every key: in a note, a prompt or a picker an unbound key types.
+    pub fn uses_global_keys(self) -> bool {
+        matches!(
+            self,
+            Context::Article | Context::Selection | Context::Entities | Context::Annotations
+        )
+    }
+
     /// The heading of this context in the help.
     pub fn title(self) -> &'static str {
         match self {
@@ -55,6 +101,8 @@ pub struct Binding {
     pub description: String,
     /// A short label for the status bar, when the key belongs there.
     pub hint: Option<String>,
+    /// Where the config file set these keys, when it did.
+    pub set_at: Option<At>,
 }
 
 #[derive(Debug, Clone)]
@@ -108,11 +156,113 @@ impl Keymap {
                     key_names: entry.keys,
                     description: entry.description,
                     hint: entry.hint,
+                    set_at: None,
                 });
             }
             sections.push((context, bindings));
         }
         Ok(Keymap { sections })
+    }
+
+    /// The built-in keymap with the config's `[keys.CONTEXT]` tables over it: each action
+    /// named there gets exactly the keys given, so its old keys are free. An unknown
+    /// context, action or key, or a key left doing two things in one context, is an error
+    /// naming the config's line.
+    pub fn with_config(config: &Config) -> Result<Keymap, Error> {
+        let mut keymap = Keymap::default();
+        for table in &config.keys {
+            let context = Context::parse(&table.name).ok_or_else(|| {
+                let names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
+                config.error_at(
+                    table.at,
+                    format!(
+                        "[keys.{}] is not a keymap context; the contexts are {}",
+                        table.name,
+                        names.join(", ")
+                    ),
+                )
+            })?;
+            for setting in &table.bindings {
+                let action = Action::deserialize(toml::Value::String(setting.action.clone()))
+                    .map_err(|_| {
+                        config.error_at(
+                            setting.at,
+                            format!(
+                                "`{}` is not an action (`sidenote config --print-default` lists them all)",
+                                setting.action
+                            ),
+                        )
+                    })?;
+                let places: Vec<String> = keymap
+                    .sections
+                    .iter()
+                    .filter(|(_, bindings)| bindings.iter().any(|b| b.action == action))
+                    .map(|(c, _)| format!("[keys.{}]", c.name()))
+                    .collect();
+                let Some(binding) = keymap.binding_mut(context, action) else {
+                    return Err(config.error_at(
+                        setting.at,
+                        format!(
+                            "`{}` does nothing in [keys.{}]; it is bound in {}",
+                            setting.action,
+                            table.name,
+                            places.join(" and ")
+                        ),
+                    ));
+                };
+                binding.keys = setting
+                    .keys
+                    .iter()
+                    .map(|k| {
+                        parse_key(k).ok_or_else(|| {
+                            config.error_at(
+                                setting.keys_at,
+                                format!(
+                                    "`{k}` (for {}) is not a key; keys are written like `c`, `C`, `ctrl-d`, `shift-tab`, `enter`",
+                                    setting.action
+                                ),
+                            )
+                        })
+                    })
+                    .collect::<Result<_, _>>()?;
+                binding.key_names = setting.keys.clone();
+                binding.set_at = Some(setting.keys_at);
+            }
+        }
+        match keymap.conflicts().into_iter().next() {
+            None => Ok(keymap),
+            Some(conflict) => Err(conflict.error(config)),
+        }
+    }
+
+    fn binding_mut(&mut self, context: Context, action: Action) -> Option<&mut Binding> {
+        self.sections
+            .iter_mut()
+            .find(|(c, _)| *c == context)?
+            .1
+            .iter_mut()
+            .find(|b| b.action == action)
+    }
+
+    /// Keys bound to two actions in one context (which would do only the first).
+    pub fn conflicts(&self) -> Vec<Conflict<'_>> {
+        let mut found = Vec::new();
+        for (context, bindings) in &self.sections {
+            for (i, first) in bindings.iter().enumerate() {
+                for second in &bindings[i + 1..] {
+                    let shared = first.keys.iter().position(|k| second.keys.contains(k));
+                    if let Some(at) = shared {
+                        found.push(Conflict {
+                            context: *context,
+                            key: &first.key_names[at],
+                            first,
+                            second,
+                        });
+                    }
+                }
+            }
+        }
+        found
     }
 
     /// The action a key triggers in a context, if any.
@@ -144,6 +294,77 @@ impl Keymap {
             .and_then(|b| b.key_names.first())
             .map(String::as_str)
     }
+}
+
+/// One key bound to two actions in one context.
+#[derive(Debug, Clone, Copy)]
+pub struct Conflict<'a> {
+    pub context: Context,
+    /// The key as the first binding writes it.
+    pub key: &'a str,
+    pub first: &'a Binding,
+    pub second: &'a Binding,
+}
+
+impl Conflict<'_> {
+    /// The error for the config line that made the conflict: the later of the two when
+    /// the config set both, saying where the other one is.
+    fn error(&self, config: &Config) -> Error {
+        let (first, second) = (snake(self.first.action), snake(self.second.action));
+        let context = self.context.name();
+        let key = self.key;
+        match (self.first.set_at, self.second.set_at) {
+            (Some(a), Some(b)) => {
+                let (later, earlier) = if (b.line, b.column) > (a.line, a.column) {
+                    (b, a)
+                } else {
+                    (a, b)
+                };
+                config.error_at(
+                    later,
+                    format!(
+                        "`{key}` is bound to both {first} and {second} in [keys.{context}] (the other is at line {}); a key does one thing per context",
+                        earlier.line
+                    ),
+                )
+            }
+            (Some(at), None) | (None, Some(at)) => {
+                let (mine, theirs) = if self.first.set_at.is_some() {
+                    (first, second)
+                } else {
+                    (second, first)
+                };
+                config.error_at(
+                    at,
+                    format!(
+                        "`{key}` for {mine} is already the key of {theirs} in [keys.{context}]; give {theirs} another key there too, or none with `{theirs} = []`"
+                    ),
+                )
+            }
+            (None, None) => config.error_at(
+                At::default(),
+                format!(
+                    "the built-in keymap binds `{key}` to both {first} and {second} in [{context}]"
+                ),
+            ),
+        }
+    }
+}
+
+/// An action's name as the keymap writes it: `tag_claim`.
+pub fn snake(action: Action) -> String {
+    let mut out = String::new();
+    for (i, c) in format!("{action:?}").chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Read a key as the keymap writes it: `j`, `J`, `?`, `ctrl-d`, `shift-tab`, `enter`.

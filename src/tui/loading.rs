@@ -20,7 +20,7 @@ use super::keymap::Keymap;
 use super::layout;
 use super::pending::Candidates;
 use super::theme::Theme;
-use crate::article::{Article, Decoding};
+use crate::article::{Article, Decoding, FileFormat};
 use crate::document::Document;
 use crate::entity::{self, Correction, Entities};
 use crate::error::{Error, Result};
@@ -128,7 +128,8 @@ pub fn open(
 ) -> Result<App> {
     let known = entity::known::load_known_names(path)?;
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
-    if size <= BIG {
+    // Markdown and HTML are extracted from the whole file: they have no first part to show.
+    if size <= BIG || FileFormat::of(path) != FileFormat::Text {
         let article = Article::load_with(path, decoding)?;
         let doc = Document::from_article(article, sidecar, known)?;
         return Ok(App::new(doc, keymap, theme));

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod list;
 pub mod loading;
 mod motion;
+mod mouse;
 pub mod note;
 pub mod orphans;
 mod panel;

@@ -168,7 +168,42 @@ impl App {
     }
 
     /// The sentence shown on a row (on a blank row, the next paragraph's first).
-    fn sentence_at_row(&self, row: Row) -> usize {
+    /// Scroll the article `n` rows without moving the text under the cursor, unless it
+    /// would leave the screen: then the cursor goes to the sentence at the edge.
+    pub(super) fn scroll_rows(&mut self, down: bool, n: usize) {
+        let height = self.text_area().height as usize;
+        let Some(sentence) = self.doc.article.sentences().get(self.cursor) else {
+            return;
+        };
+        if height == 0 {
+            return;
+        }
+        let here = self.row_of(sentence.range.start);
+        self.top = if down {
+            let bottom_limit = self.retreat(self.last_row(), height - 1);
+            self.advance(self.top, n).min(bottom_limit.max(self.top))
+        } else {
+            self.retreat(self.top, n)
+        };
+        if here < self.top {
+            // The first sentence that starts on screen (one begun above stays unmarked).
+            let sentences = self.doc.article.sentences();
+            let at_top = self.sentence_at_row(self.top);
+            let starts_above = sentences
+                .get(at_top)
+                .is_some_and(|s| self.row_of(s.range.start) < self.top);
+            self.cursor = if starts_above && at_top + 1 < sentences.len() {
+                at_top + 1
+            } else {
+                at_top
+            };
+        } else if self.distance(self.top, here, height) >= height {
+            self.cursor = self.sentence_at_row(self.advance(self.top, height - 1));
+        }
+        self.mention = None;
+    }
+
+    pub(super) fn sentence_at_row(&self, row: Row) -> usize {
         let lines = self.lines(row.paragraph);
         let article = &self.doc.article;
         match lines.get(row.line) {

@@ -26,6 +26,38 @@ impl App {
             .collect()
     }
 
+    /// The panel's rows as drawn: a heading before each kind (`None`), then its visible
+    /// entities (their indexes).
+    pub fn panel_rows(&self) -> Vec<Option<usize>> {
+        let mut rows = Vec::new();
+        let mut kind = None;
+        for index in self.visible_entities() {
+            let entity_kind = self.doc.entities.get(index).map(|e| e.kind);
+            if kind != entity_kind {
+                kind = entity_kind;
+                rows.push(None);
+            }
+            rows.push(Some(index));
+        }
+        rows
+    }
+
+    /// Whether the panel's last line shows the filter (set, or being typed).
+    pub fn panel_filtering(&self) -> bool {
+        !self.entity_filter.is_empty() || self.context() == super::keymap::Context::Prompt
+    }
+
+    /// Rows of entities the panel shows inside its border of `inner` rows.
+    pub fn panel_height(&self, inner: u16) -> usize {
+        inner as usize - usize::from(self.panel_filtering() && inner > 1)
+    }
+
+    /// The first panel row on screen when `height` rows fit: the chosen entity is in view.
+    pub fn panel_offset(rows: &[Option<usize>], chosen: usize, height: usize) -> usize {
+        let chosen_row = rows.iter().position(|r| *r == Some(chosen)).unwrap_or(0);
+        (chosen_row + 1).saturating_sub(height)
+    }
+
     pub(super) fn move_in_panel(&mut self, down: bool) {
         let visible = self.visible_entities();
         let here = visible.iter().position(|&i| i == self.entity);
@@ -267,10 +299,7 @@ impl App {
             return None;
         }
         self.remember(format!("make {} a source", entity.name));
-        let id = self
-            .doc
-            .annotations
-            .add(&self.doc.article, Kind::Source, mention.clone());
+        let id = self.new_annotation(Kind::Source, mention.clone());
         self.doc
             .annotations
             .set_entity(&id, Some(entity.id.clone()));

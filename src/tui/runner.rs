@@ -8,7 +8,10 @@ use std::io::{BufWriter, Stdout};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
+};
+use ratatui::crossterm::execute;
 
 use super::action::Action;
 use super::app::App;
@@ -32,6 +35,7 @@ struct Restore;
 impl Drop for Restore {
     fn drop(&mut self) {
         if !std::thread::panicking() {
+            let _ = execute!(std::io::stdout(), DisableMouseCapture);
             ratatui::restore();
         }
     }
@@ -43,6 +47,8 @@ pub fn run(app: &mut App) -> Result<(), Error> {
     // sets them up; then our own buffered output.
     drop(ratatui::try_init().map_err(Error::Terminal)?);
     let _restore = Restore;
+    // The mouse is a convenience: a terminal that cannot report it still has every key.
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let output = BufWriter::with_capacity(1 << 16, std::io::stdout());
     let mut terminal = Terminal::new(CrosstermBackend::new(output)).map_err(Error::Terminal)?;
     // A panic saves the work shown last, then restores the terminal, then prints.
@@ -106,6 +112,7 @@ fn handle(app: &mut App, event: Event) {
                 app.perform(effect);
             }
         }
+        Event::Mouse(mouse) => app.handle_mouse(mouse),
         Event::Resize(width, height) => {
             app.update(Action::Resize(width, height));
         }

@@ -109,10 +109,7 @@ impl App {
                 attributions,
             } => {
                 let range = self.suggestions.claims[*index].range.clone();
-                let claim = self
-                    .doc
-                    .annotations
-                    .add(&self.doc.article, Kind::Claim, range);
+                let claim = self.new_annotation(Kind::Claim, range);
                 let mut made = format!("claim {claim}");
                 for &i in attributions {
                     let source = self.source_for(i);
@@ -139,11 +136,7 @@ impl App {
                     .collect();
                 let made_claim = claims.is_empty();
                 if made_claim {
-                    claims.push(self.doc.annotations.add(
-                        &self.doc.article,
-                        Kind::Claim,
-                        statement,
-                    ));
+                    claims.push(self.new_annotation(Kind::Claim, statement));
                 }
                 for claim in &claims {
                     self.doc.annotations.link(claim, &source);
@@ -176,10 +169,7 @@ impl App {
             .and_then(|id| self.doc.entities.by_id(id))
             .map(|e| e.kind);
         let kind = SourceKind::guess(&self.doc.article.text()[speaker.range.clone()], entity_kind);
-        let id = self
-            .doc
-            .annotations
-            .add(&self.doc.article, Kind::Source, speaker.range);
+        let id = self.new_annotation(Kind::Source, speaker.range);
         self.doc.annotations.edit(&id, |a| {
             a.entity = speaker.entity.clone();
             a.source_kind = Some(kind);

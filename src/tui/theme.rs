@@ -6,8 +6,9 @@ use std::collections::HashMap;
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::Config;
 use crate::error::Error;
-use crate::themes::{self, Colour, ThemeFile};
+use crate::themes::{self, Colour, ThemeFile, ThemeFolders};
 
 /// Built-in themes, embedded so a fresh install has them.
 pub use crate::themes::BUILT_IN;
@@ -19,16 +20,36 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// A built-in theme by name, or a theme file by path.
+    /// A built-in theme by name, one of the user's in the platform config folder, or a
+    /// theme file by path.
     pub fn load(name_or_path: &str) -> Result<Theme, Error> {
         ThemeFile::load(name_or_path).map(Theme::from_file)
     }
 
-    /// The theme `--theme` asked for, else mono when NO_COLOR is set, else the default.
-    pub fn choose(requested: Option<&str>) -> Result<Theme, Error> {
+    /// A theme by name or path, the user's own found in `folders`.
+    pub fn find(name_or_path: &str, folders: &ThemeFolders) -> Result<Theme, Error> {
+        ThemeFile::find(name_or_path, folders).map(Theme::from_file)
+    }
+
+    /// The theme `--theme` asked for, else the config's, else mono when NO_COLOR is set
+    /// (a setting the user made wins over NO_COLOR, as no-color.org asks), else the
+    /// default. The user's own themes are found beside the config file and in the
+    /// platform config folder.
+    pub fn choose(requested: Option<&str>, config: &Config) -> Result<Theme, Error> {
+        let folders = config.theme_folders();
+        if let Some(name) = requested {
+            return Theme::find(name, &folders);
+        }
+        if let (Some(name), Some((written, at))) = (config.theme_name(), &config.theme) {
+            return Theme::find(&name, &folders).map_err(|err| match err {
+                Error::Theme { message, .. } => {
+                    config.error_at(*at, format!("theme \"{written}\": {message}"))
+                }
+                other => other,
+            });
+        }
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let name = requested.unwrap_or(if no_color { "mono" } else { "default" });
-        Theme::load(name)
+        Theme::find(if no_color { "mono" } else { "default" }, &folders)
     }
 
     pub fn parse(name: &str, text: &str) -> Result<Theme, Error> {
@@ -143,14 +164,14 @@ mod tests {
     fn a_broken_theme_names_the_problem() {
         let err =
             Theme::parse("mine.toml", "[styles]\nclaim = { fg = \"nocolour\" }\n").unwrap_err();
-        assert!(
-            err.to_string()
-                .contains("mine.toml: style `claim` has an unknown colour `nocolour`"),
-            "{err}"
+        assert_eq!(
+            err.to_string(),
+            "theme mine.toml is broken at line 2, column 16: style `claim` has an unknown colour `nocolour`"
         );
         let err = Theme::parse("mine.toml", "[styles]\nclaim = { fg = \n").unwrap_err();
         assert!(
-            err.to_string().contains("mine.toml: line 2, column"),
+            err.to_string()
+                .contains("mine.toml is broken at line 2, column"),
             "{err}"
         );
     }

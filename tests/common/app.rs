@@ -5,6 +5,7 @@ use std::path::Path;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use sidenote::config::Config;
 use sidenote::document::Document;
 use sidenote::tui::{Action, App, Keymap, Theme, parse_key, view};
 
@@ -12,6 +13,20 @@ use sidenote::tui::{Action, App, Keymap, Theme, parse_key, view};
 pub fn open(path: &Path, width: u16, height: u16, theme: &str) -> App {
     let doc = Document::open(path, None).expect("open article");
     let mut app = App::new(doc, Keymap::default(), Theme::load(theme).unwrap());
+    app.update(Action::Resize(width, height));
+    app
+}
+
+/// Open an article as the binary does with a config: its keymap, its theme (else the
+/// default), its author and verdicts.
+pub fn open_with(path: &Path, width: u16, height: u16, config: Config) -> App {
+    let doc = Document::open(path, None).expect("open article");
+    let keymap = Keymap::with_config(&config).expect("the config's keys");
+    let theme = match config.theme_name() {
+        Some(name) => Theme::find(&name, &config.theme_folders()).expect("the config's theme"),
+        None => Theme::load("default").unwrap(),
+    };
+    let mut app = App::new(doc, keymap, theme).with_config(config);
     app.update(Action::Resize(width, height));
     app
 }

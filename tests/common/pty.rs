@@ -99,6 +99,13 @@ impl Session {
         }
     }
 
+    /// Send bytes in one write, as a terminal sends an escape sequence (byte by byte, a
+    /// lone escape could be read as the Esc key).
+    pub fn write_all(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
     /// Send keys as a person types them.
     pub fn send(&mut self, keys: &str) {
         self.type_keys(keys, Duration::from_millis(15));

@@ -107,6 +107,17 @@ impl Sentence<'_> {
                 return None;
             }
             let ends_phrase = i > 0 && !t.joined || APPOSITION_ENDS.contains(&key.as_ref());
+            // "a Danish pension fund", "a Singapore cloud provider": a nationality or a
+            // known place before the head describes it.
+            let describes = t.is_capitalised()
+                && (self.lex.is_demonym(t.text)
+                    || self
+                        .lex
+                        .known(t.text)
+                        .is_some_and(|(_, kind)| kind == EntityKind::Place));
+            if describes && !ends_phrase {
+                continue;
+            }
             if ends_phrase || (t.is_capitalised() && !self.lex.is_organisation_word(&key)) {
                 break;
             }

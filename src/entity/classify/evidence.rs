@@ -268,6 +268,20 @@ impl Sentence<'_> {
         if bracketed && before.is_some_and(|b| b.text.bytes().all(|c| c.is_ascii_digit())) {
             votes[1] += 3;
         }
+        // "Ardent (ASX: ARD)": a name with a stock ticker is a listed company.
+        if ticker_after(rest) {
+            votes[1] += 3;
+        }
+        // ... and the ticker itself: "(ASX: ARD)".
+        let opened = &self.text[..run[0].range.start];
+        if run.len() == 1
+            && rest.starts_with(')')
+            && opened
+                .rfind('(')
+                .is_some_and(|open| ticker_after(&format!("{}{})", &opened[open..], run[0].text)))
+        {
+            votes[1] += 3;
+        }
         let acronym = acronym_after(rest);
         if acronym.is_some() {
             votes[1] += 1;
@@ -316,6 +330,16 @@ impl Sentence<'_> {
         if run.len() == 1 && run[0].text.chars().count() == 1 {
             return; // a lone letter: "Gate B"
         }
+        // "the Criminal Justice Act 1984", "the Seeschwalbe II": a law's year or a
+        // vessel's or model's number is part of its name.
+        let (name, end) = match number_after(rest) {
+            Some(number)
+                if votes[3] > 0 && votes[3] >= votes.iter().copied().max().unwrap_or(0) =>
+            {
+                (format!("{name} {number}"), end + 1 + number.len())
+            }
+            _ => (name, end),
+        };
         let range = run[0].range.start..end;
         out.push(Candidate {
             name,
@@ -372,4 +396,40 @@ fn acronym_after(rest: &str) -> Option<String> {
     let capitals = word.chars().filter(|c| c.is_uppercase()).count();
     (letters >= 2 && capitals * 2 > letters && !word.contains(' ') && word.len() <= 12)
         .then(|| word.to_string())
+}
+
+/// "(ASX: ARD)", "(NYSE: BRK.B)" right after a name: an exchange and a ticker.
+fn ticker_after(rest: &str) -> bool {
+    let Some(inner) = rest.trim_start().strip_prefix('(') else {
+        return false;
+    };
+    let Some((exchange, ticker)) = inner.split_once(')').and_then(|(i, _)| i.split_once(':'))
+    else {
+        return false;
+    };
+    let code = |s: &str, max: usize| {
+        let s = s.trim();
+        (2..=max).contains(&s.len())
+            && s.bytes()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'.')
+    };
+    code(exchange, 8) && code(ticker, 10)
+}
+
+/// " 1984", " 12", " II" right after a name, ending there: a number that may belong to it.
+fn number_after(rest: &str) -> Option<&str> {
+    let rest = rest.strip_prefix(' ')?;
+    let len = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let word = &rest[..len];
+    let digits = !word.is_empty() && word.len() <= 4 && word.bytes().all(|c| c.is_ascii_digit());
+    let roman = (2..=4).contains(&word.len()) && word.bytes().all(|c| b"IVX".contains(&c));
+    let next = rest[len..].chars().next();
+    // Not "Act 2024's" nor "Cup 3-1" nor "the Act 40 percent"
+    let ends = next
+        .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | ')' | ' ' | '"' | '”' | '’'))
+        && !rest[len..].starts_with(" percent")
+        && !rest[len..].starts_with(" per ");
+    ((digits || roman) && ends).then_some(word)
 }

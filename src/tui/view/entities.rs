@@ -47,32 +47,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|e| e.mentions.len().to_string().len())
         .max()
         .unwrap_or(1);
-    // Rows: a heading per kind, then its entities (already in that order). Only those
-    // on screen are drawn, so first only where each goes is worked out.
-    enum RowOf {
-        Heading(EntityKind),
-        Entity(usize),
-    }
-    let mut rows: Vec<RowOf> = Vec::new();
-    let mut chosen_row = 0;
-    let mut kind: Option<EntityKind> = None;
-    for index in app.visible_entities() {
-        let entity = entities.get(index).expect("a visible entity exists");
-        if kind != Some(entity.kind) {
-            kind = Some(entity.kind);
-            rows.push(RowOf::Heading(entity.kind));
-        }
-        if index == app.entity {
-            chosen_row = rows.len();
-        }
-        rows.push(RowOf::Entity(index));
-    }
-    let draw = |row: &RowOf| -> Line {
-        let index = match *row {
-            RowOf::Heading(kind) => {
-                return Line::styled(kind.plural(), theme.style("panel.heading"));
-            }
-            RowOf::Entity(index) => index,
+    // Rows: a heading per kind, then its entities (already in that order); only those on
+    // screen are drawn.
+    let layout = app.panel_rows();
+    let draw = |at: usize| -> Line {
+        let Some(index) = layout[at] else {
+            let kind = layout[at + 1..]
+                .iter()
+                .find_map(|r| r.and_then(|i| entities.get(i)))
+                .map_or(EntityKind::Other, |e| e.kind);
+            return Line::styled(kind.plural(), theme.style("panel.heading"));
         };
         let entity = entities.get(index).expect("a visible entity exists");
         let count = format!(" {:>count_width$} ", entity.mentions.len());
@@ -91,10 +75,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     };
     // A filter takes the last line, where it is typed.
-    let filtering =
-        !app.entity_filter.is_empty() || app.context() == crate::tui::keymap::Context::Prompt;
-    let height = inner.height as usize - usize::from(filtering && inner.height > 1);
-    if filtering {
+    let height = app.panel_height(inner.height);
+    if app.panel_filtering() {
         let line = Line::from(vec![
             Span::styled("/", theme.style("popup.key")),
             Span::styled(
@@ -103,13 +85,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ),
         ]);
         super::set_line(buf, inner.x, inner.y + inner.height - 1, &line, inner.width);
-        if rows.is_empty() {
+        if layout.is_empty() {
             let line = Line::styled(" no match", theme.style("panel.count"));
             super::set_line(buf, inner.x, inner.y, &line, inner.width);
         }
     }
-    let offset = (chosen_row + 1).saturating_sub(height);
-    for (y, row) in (inner.y..).zip(rows.iter().skip(offset).take(height)) {
-        super::set_line(buf, inner.x, y, &draw(row), inner.width);
+    let offset = App::panel_offset(&layout, app.entity, height);
+    for (y, at) in (inner.y..).zip((offset..layout.len()).take(height)) {
+        super::set_line(buf, inner.x, y, &draw(at), inner.width);
     }
 }

@@ -18,7 +18,7 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         .keymap
         .sections()
         .flat_map(|(_, bindings)| bindings)
-        .map(|b| b.key_names.join(" ").width())
+        .map(|b| b.key_names.join(" ").width().max(1))
         .max()
         .unwrap_or(0);
     let sections: Vec<Vec<Line>> = app
@@ -27,7 +27,10 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         .map(|(context, bindings)| {
             let mut lines = vec![Line::styled(context.title(), theme.style("popup.heading"))];
             for binding in bindings {
-                let keys = binding.key_names.join(" ");
+                let keys = match binding.key_names.join(" ") {
+                    keys if keys.is_empty() => "—".to_string(),
+                    keys => keys,
+                };
                 let padding = " ".repeat(key_width - keys.width() + 2);
                 lines.push(Line::from(vec![
                     Span::raw("  "),

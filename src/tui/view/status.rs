@@ -96,16 +96,23 @@ fn hints(app: &App, room: usize) -> Line<'static> {
     let theme = &app.theme;
     let context = app.context();
     let mut contexts = vec![context];
-    if !matches!(
-        context,
-        Context::Picker | Context::Help | Context::Prompt | Context::Orphans
-    ) {
+    if context.uses_global_keys() {
         contexts.push(Context::Global);
     }
+    // Each hint with the first of its keys that does it here: a key the context binds
+    // hides a global one.
     let mut all: Vec<(String, String)> = contexts
         .into_iter()
-        .flat_map(|c| app.keymap.bindings(c))
-        .filter_map(|b| Some((b.key_names.first()?.clone(), b.hint.clone()?)))
+        .flat_map(|c| app.keymap.bindings(c).iter().map(move |b| (c, b)))
+        .filter_map(|(c, b)| {
+            let hint = b.hint.clone()?;
+            let (_, name) = b
+                .keys
+                .iter()
+                .zip(&b.key_names)
+                .find(|(key, _)| c == context || app.keymap.action(context, **key).is_none())?;
+            Some((name.clone(), hint))
+        })
         .collect();
     let width = |hints: &[(String, String)]| -> usize {
         hints.iter().map(|(k, h)| k.width() + h.width() + 3).sum()

@@ -1,21 +1,28 @@
 //! Theme files, read without any terminal crate: a `[palette]` of named colours and
 //! `[styles]` keyed by dotted scopes that fall back along the dots (`entity.person` →
 //! `entity`). The terminal turns them into its own styles and the HTML export into CSS.
-//! The built-in themes are embedded from `themes/`; a theme is named by a built-in name
-//! or by a file's path, as `--theme` takes it.
+//! The built-in themes are embedded from `themes/`; a theme is named by a built-in name,
+//! the name of one of the user's own themes (`themes/NAME.toml` in the config folder) or
+//! a file's path, as `--theme` takes it. A theme may `inherits = "other"`: it starts
+//! from the other theme's palette and styles, and its own entries replace theirs.
+
+mod load;
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::PathBuf;
 
-use serde::Deserialize;
-
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// Built-in themes, embedded so a fresh install has them.
 pub const BUILT_IN: &[(&str, &str)] = &[
-    ("default", include_str!("../themes/default.toml")),
-    ("light", include_str!("../themes/light.toml")),
-    ("mono", include_str!("../themes/mono.toml")),
+    ("default", include_str!("../../themes/default.toml")),
+    ("light", include_str!("../../themes/light.toml")),
+    ("mono", include_str!("../../themes/mono.toml")),
+    (
+        "high-contrast",
+        include_str!("../../themes/high-contrast.toml"),
+    ),
+    ("okabe-ito", include_str!("../../themes/okabe-ito.toml")),
 ];
 
 /// A colour as a theme writes it, after palette names are resolved.
@@ -125,103 +132,32 @@ impl ThemeStyle {
     }
 }
 
-/// A theme read from its file: its name (or path) and the style of each scope.
+/// A theme read from its file (and the files it inherits from): its name (or path) and
+/// the style of each scope.
 #[derive(Debug, Clone)]
 pub struct ThemeFile {
+    /// A built-in theme's name, or the path of the file it was read from.
     pub name: String,
     styles: HashMap<String, ThemeStyle>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Raw {
-    #[serde(default)]
-    palette: HashMap<String, String>,
-    #[serde(default)]
-    styles: HashMap<String, RawStyle>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawStyle {
-    fg: Option<String>,
-    bg: Option<String>,
-    #[serde(default)]
-    modifiers: Vec<String>,
-}
-
 impl ThemeFile {
-    /// A built-in theme by name, or a theme file by path.
+    /// A theme named as `--theme` names it: a theme file's path, else a theme of the
+    /// user's (`themes/NAME.toml` in the platform config folder), else a built-in one.
     pub fn load(name_or_path: &str) -> Result<ThemeFile> {
-        if let Some((name, text)) = BUILT_IN.iter().find(|(n, _)| *n == name_or_path) {
-            return ThemeFile::parse(name, text);
-        }
-        let path = Path::new(name_or_path);
-        if !path.exists() {
-            let names: Vec<&str> = BUILT_IN.iter().map(|(n, _)| *n).collect();
-            return Err(Error::Theme {
-                name: name_or_path.to_string(),
-                message: format!(
-                    "no built-in theme has that name and no such file exists (built in: {})",
-                    names.join(", ")
-                ),
-            });
-        }
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Theme {
-            name: path.display().to_string(),
-            message: crate::error::io_reason(&e),
-        })?;
-        ThemeFile::parse(&path.display().to_string(), &text)
+        ThemeFile::find(name_or_path, &ThemeFolders::platform())
     }
 
-    /// Read a theme from its TOML text; `name` names it in errors.
+    /// A theme by name or path, looking for the user's themes in `folders` (in order)
+    /// before the built-in ones. A relative path is taken from the current folder.
+    pub fn find(name_or_path: &str, folders: &ThemeFolders) -> Result<ThemeFile> {
+        load::find(name_or_path, folders)
+    }
+
+    /// Read a theme from its TOML text; `name` names it in errors. A parent it
+    /// `inherits` is looked up as [`ThemeFile::load`] does.
     pub fn parse(name: &str, text: &str) -> Result<ThemeFile> {
-        let bad = |message: String| Error::Theme {
-            name: name.to_string(),
-            message,
-        };
-        let raw: Raw = toml::from_str(text).map_err(|err| {
-            let at = err.span().map_or(0, |s| s.start);
-            let line = text[..at].matches('\n').count() + 1;
-            let column = text[..at]
-                .rsplit('\n')
-                .next()
-                .map_or(0, |l| l.chars().count())
-                + 1;
-            bad(format!(
-                "line {line}, column {column}: {}",
-                err.message().trim()
-            ))
-        })?;
-        let colour = |scope: &str, value: &str| -> Result<Colour> {
-            let resolved = raw.palette.get(value).map_or(value, String::as_str);
-            Colour::parse(resolved).ok_or_else(|| {
-                bad(if resolved == value {
-                    format!("style `{scope}` has an unknown colour `{value}`")
-                } else {
-                    format!("the palette's colour `{value}` (`{resolved}`, used by `{scope}`) is not a colour")
-                })
-            })
-        };
-        let mut styles = HashMap::new();
-        for (scope, spec) in &raw.styles {
-            let mut style = ThemeStyle {
-                fg: spec.fg.as_deref().map(|c| colour(scope, c)).transpose()?,
-                bg: spec.bg.as_deref().map(|c| colour(scope, c)).transpose()?,
-                modifiers: Vec::new(),
-            };
-            for word in &spec.modifiers {
-                let modifier = Modifier::parse(word).ok_or_else(|| {
-                    bad(format!("style `{scope}` has an unknown modifier `{word}`"))
-                })?;
-                style.modifiers.push(modifier);
-            }
-            styles.insert(scope.clone(), style);
-        }
-        Ok(ThemeFile {
-            name: name.to_string(),
-            styles,
-        })
+        load::parse(name, text, &ThemeFolders::platform())
     }
 
     /// The style a scope was given, falling back along the dots: `entity.person` →
@@ -236,9 +172,58 @@ impl ThemeFile {
         }
     }
 
-    /// Every scope the file gives a style, with that style.
+    /// Every scope the theme gives a style (its own or inherited), with that style.
     pub fn styles(&self) -> impl Iterator<Item = (&str, &ThemeStyle)> {
         self.styles.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+/// The folders where a user's own themes are found by name (`NAME.toml`), in the order
+/// they are searched; the built-in themes come after them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ThemeFolders(Vec<PathBuf>);
+
+impl ThemeFolders {
+    pub fn new(folders: Vec<PathBuf>) -> ThemeFolders {
+        let mut unique: Vec<PathBuf> = Vec::new();
+        for folder in folders {
+            if !unique.contains(&folder) {
+                unique.push(folder);
+            }
+        }
+        ThemeFolders(unique)
+    }
+
+    /// `themes/` in sidenote's platform config folder (`~/.config/sidenote/themes`).
+    pub fn platform() -> ThemeFolders {
+        ThemeFolders::new(
+            crate::config_dir()
+                .map(|d| d.join("themes"))
+                .into_iter()
+                .collect(),
+        )
+    }
+
+    pub fn folders(&self) -> &[PathBuf] {
+        &self.0
+    }
+
+    /// The names of the user's themes in these folders, sorted, without repeats.
+    pub fn user_themes(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .0
+            .iter()
+            .filter_map(|folder| std::fs::read_dir(folder).ok())
+            .flatten()
+            .filter_map(|entry| {
+                let path = entry.ok()?.path();
+                (path.extension()? == "toml").then_some(())?;
+                Some(path.file_stem()?.to_string_lossy().into_owned())
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        names
     }
 }
 
