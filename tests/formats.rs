@@ -78,11 +78,14 @@ fn markdown_the_first_heading_is_the_title_even_when_it_asks_a_question() {
 #[test]
 fn markdown_emphasis_links_and_images_become_their_text() {
     let article = md("# T\n\nFares rose *sharply*, by **18 percent**, said \
-         [Alan Brody](https://example.org/brody) ![a photo of Brody](brody.jpg)of \
-         `Northsound` and ~~not~~ the board.\n");
+         [Alan Brody](https://example.org/brody) of `Northsound` and ~~not~~ the board.\n\n\
+         ![Passengers at *Kestrel* Quay](quay.jpg)\n");
     assert_eq!(
-        paragraphs(&article)[1],
-        "Fares rose sharply, by 18 percent, said Alan Brody of Northsound and not the board."
+        paragraphs(&article)[1..],
+        [
+            "Fares rose sharply, by 18 percent, said Alan Brody of Northsound and not the board.",
+            "Passengers at Kestrel Quay",
+        ]
     );
 }
 

@@ -6,7 +6,7 @@
 //! - Front matter (`---` YAML `---`) is dropped; its `title`, `date` and `author` (or
 //!   `byline`) lines make the title and the dateline.
 //! - Emphasis, strong, strikethrough, inline code and links become their text.
-//! - Images become nothing: alt text describes a picture, and the article is its prose.
+//! - Images become their alt text, as links and emphasis become theirs.
 //! - Each list item, each block-quoted paragraph and each table row (cells joined by
 //!   " | ") is a paragraph; a code block is one paragraph with its lines kept.
 //! - Raw HTML blocks keep their text (read as HTML); inline tags and comments are dropped.
@@ -23,8 +23,8 @@ pub(super) fn extract(source: &str) -> Parts {
     let mut front = FrontMatter::default();
     let mut yaml = String::new();
     let mut current = String::new();
-    // Where we are: in front matter, in a heading, in raw HTML, in an image.
-    let (mut in_front, mut in_image) = (false, 0usize);
+    // Where we are: in front matter, in a heading, in raw HTML.
+    let mut in_front = false;
     let mut heading: Option<String> = None;
     let mut html = String::new();
     let mut in_html = false;
@@ -40,9 +40,6 @@ pub(super) fn extract(source: &str) -> Parts {
                 front.read(&yaml);
             }
             Event::Text(text) if in_front => yaml.push_str(&text),
-            Event::Start(Tag::Image { .. }) => in_image += 1,
-            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
-            _ if in_image > 0 => {}
             Event::Start(Tag::Heading { .. }) => {
                 parts.push(&mut current);
                 heading = Some(String::new());
