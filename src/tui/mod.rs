@@ -18,7 +18,7 @@ mod motion;
 mod mouse;
 pub mod note;
 pub mod orphans;
-mod panel;
+pub mod panel;
 pub mod pending;
 pub mod picker;
 pub mod printable;

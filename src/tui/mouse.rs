@@ -7,6 +7,7 @@ use ratatui::layout::Position;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::app::{App, Focus, Row, Selection};
+use super::panel::PanelRow;
 use super::wrap::cells;
 
 /// Rows one notch of the wheel scrolls the article.
@@ -138,7 +139,7 @@ impl App {
         if row >= height {
             return;
         }
-        if let Some(Some(index)) = rows.get(offset + row) {
+        if let Some(PanelRow::Entity(index)) = rows.get(offset + row) {
             self.entity = *index;
             self.mention = None;
             self.focus = Focus::Entities;

@@ -8,6 +8,15 @@ use super::prompt::{Prompt, Purpose as PromptPurpose};
 use crate::annotation::Kind;
 use crate::entity::{Correction, EntityKind};
 
+/// A row of the entity panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelRow {
+    /// The heading of a kind ("People").
+    Heading(EntityKind),
+    /// An entity, by its index in panel order.
+    Entity(usize),
+}
+
 impl App {
     /// Indexes (in panel order) of the entities the filter lets through.
     pub fn visible_entities(&self) -> Vec<usize> {
@@ -26,18 +35,19 @@ impl App {
             .collect()
     }
 
-    /// The panel's rows as drawn: a heading before each kind (`None`), then its visible
-    /// entities (their indexes).
-    pub fn panel_rows(&self) -> Vec<Option<usize>> {
+    /// The panel's rows as drawn: a heading before each kind, then its visible entities.
+    pub fn panel_rows(&self) -> Vec<PanelRow> {
         let mut rows = Vec::new();
         let mut kind = None;
         for index in self.visible_entities() {
-            let entity_kind = self.doc.entities.get(index).map(|e| e.kind);
-            if kind != entity_kind {
-                kind = entity_kind;
-                rows.push(None);
+            let Some(entity) = self.doc.entities.get(index) else {
+                continue;
+            };
+            if kind != Some(entity.kind) {
+                kind = Some(entity.kind);
+                rows.push(PanelRow::Heading(entity.kind));
             }
-            rows.push(Some(index));
+            rows.push(PanelRow::Entity(index));
         }
         rows
     }
@@ -53,8 +63,11 @@ impl App {
     }
 
     /// The first panel row on screen when `height` rows fit: the chosen entity is in view.
-    pub fn panel_offset(rows: &[Option<usize>], chosen: usize, height: usize) -> usize {
-        let chosen_row = rows.iter().position(|r| *r == Some(chosen)).unwrap_or(0);
+    pub fn panel_offset(rows: &[PanelRow], chosen: usize, height: usize) -> usize {
+        let chosen_row = rows
+            .iter()
+            .position(|r| *r == PanelRow::Entity(chosen))
+            .unwrap_or(0);
         (chosen_row + 1).saturating_sub(height)
     }
 

@@ -272,8 +272,9 @@ impl Sentence<'_> {
         if ticker_after(rest) {
             votes[1] += 3;
         }
-        // ... and the ticker itself: "(ASX: ARD)".
-        let opened = &self.text[..run[0].range.start];
+        // ... and the ticker itself: "(ASX: ARD)" (the bracket is looked for in the sentence).
+        let sentence_start = self.tokens.first().map_or(0, |t| t.range.start);
+        let opened = &self.text[sentence_start..run[0].range.start];
         if run.len() == 1
             && rest.starts_with(')')
             && opened

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::entity::EntityKind;
 use crate::tui::app::{App, Focus};
+use crate::tui::panel::PanelRow;
 use crate::tui::printable::printable;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -51,12 +51,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // screen are drawn.
     let layout = app.panel_rows();
     let draw = |at: usize| -> Line {
-        let Some(index) = layout[at] else {
-            let kind = layout[at + 1..]
-                .iter()
-                .find_map(|r| r.and_then(|i| entities.get(i)))
-                .map_or(EntityKind::Other, |e| e.kind);
-            return Line::styled(kind.plural(), theme.style("panel.heading"));
+        let index = match layout[at] {
+            PanelRow::Heading(kind) => {
+                return Line::styled(kind.plural(), theme.style("panel.heading"));
+            }
+            PanelRow::Entity(index) => index,
         };
         let entity = entities.get(index).expect("a visible entity exists");
         let count = format!(" {:>count_width$} ", entity.mentions.len());
