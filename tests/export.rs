@@ -3,9 +3,9 @@
 //! run a cell; a folder exported in one go with one broken article.
 
 mod common;
+use common::sidenote;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 use sidenote::document::Document;
@@ -22,14 +22,6 @@ fn render(format: Format) -> String {
         export::Output::One(text) => text,
         export::Output::Brat { ann, .. } => ann,
     }
-}
-
-fn sidenote(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sidenote"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run sidenote")
 }
 
 /// The characters `start..end` of a text, counting Unicode scalar values.

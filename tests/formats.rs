@@ -3,9 +3,9 @@
 //! the exports, and hostile pages that give text, never a panic.
 
 mod common;
+use common::sidenote;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 use sidenote::annotation::Kind;
@@ -24,14 +24,6 @@ fn paragraphs(article: &Article) -> Vec<&str> {
     (0..article.paragraphs().len())
         .map(|i| article.paragraph_text(i))
         .collect()
-}
-
-fn sidenote(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sidenote"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run sidenote")
 }
 
 /// The characters `start..end` of a text, counting Unicode scalar values.

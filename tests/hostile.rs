@@ -3,23 +3,15 @@
 //! sequence.
 
 mod common;
+use common::sidenote;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::app::{open, press, screen};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sidenote::tui::Action;
 use unicode_segmentation::UnicodeSegmentation;
-
-fn sidenote(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sidenote"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run sidenote")
-}
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()

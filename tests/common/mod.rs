@@ -4,6 +4,7 @@
 pub mod app;
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use sidenote::entity::EntityKind;
 
@@ -77,4 +78,13 @@ pub fn parse(marked: &str) -> (String, Vec<Mention>) {
     }
     text.push_str(rest);
     (text, mentions)
+}
+
+/// Run the real binary in `cwd` and wait for it.
+pub fn sidenote(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sidenote"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run sidenote")
 }
