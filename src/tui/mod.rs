@@ -5,6 +5,7 @@
 pub mod action;
 mod annotate;
 pub mod app;
+pub mod backend;
 mod crash;
 pub(crate) mod edit;
 mod export;

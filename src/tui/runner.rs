@@ -6,15 +6,16 @@ use std::time::{Duration, Instant};
 use std::io::{BufWriter, Stdout};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 use super::action::Action;
 use super::app::App;
+use super::backend::Output;
 use super::crash;
 use super::view;
 use crate::error::Error;
@@ -26,7 +27,7 @@ const LOADING_TICK: Duration = Duration::from_millis(8);
 
 /// The terminal, written a frame at a time: one write per frame rather than one per
 /// kilobyte, so that a frame is never seen half drawn while another thread is busy.
-type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+type Screen = Terminal<Output<BufWriter<Stdout>>>;
 
 /// Restores the terminal when the loop ends, however it ends. During a panic
 /// [`crash::recover`] restores it first, and the backtrace is left alone.
@@ -43,14 +44,17 @@ impl Drop for Restore {
 
 /// Run the interface until the user quits. Every change is saved as it happens.
 pub fn run(app: &mut App) -> Result<(), Error> {
-    // Raw mode, the alternate screen and a panic hook that restores them, as ratatui
-    // sets them up; then our own buffered output.
-    drop(ratatui::try_init().map_err(Error::Terminal)?);
+    // A panic hook that restores the terminal, raw mode and the alternate screen, as
+    // `ratatui::init` sets them up (without the terminal it would build and we would drop);
+    // then our own buffered output.
+    restore_on_panic();
+    enable_raw_mode().map_err(Error::Terminal)?;
     let _restore = Restore;
+    execute!(std::io::stdout(), EnterAlternateScreen).map_err(Error::Terminal)?;
     // The mouse is a convenience: a terminal that cannot report it still has every key.
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let output = BufWriter::with_capacity(1 << 16, std::io::stdout());
-    let mut terminal = Terminal::new(CrosstermBackend::new(output)).map_err(Error::Terminal)?;
+    let mut terminal = Terminal::new(Output::new(output)).map_err(Error::Terminal)?;
     // A panic saves the work shown last, then restores the terminal, then prints.
     crash::defer_panic_messages();
     crash::catching(true);
@@ -60,6 +64,16 @@ pub fn run(app: &mut App) -> Result<(), Error> {
     }));
     crash::catching(false);
     result.unwrap_or_else(|payload| crash::recover(app, shown, payload))
+}
+
+/// Give the terminal back before a panic's message is printed (the hook [`crash`] sets
+/// on top of this one keeps the interface loop's own panics for later).
+fn restore_on_panic() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        previous(info);
+    }));
 }
 
 fn run_loop(app: &mut App, terminal: &mut Screen, shown: &mut crash::Shown) -> Result<(), Error> {

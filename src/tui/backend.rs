@@ -1,0 +1,246 @@
+//! The terminal output: ratatui's crossterm backend, except that the cells of a frame are
+//! written here, as bytes, instead of one formatted crossterm command per cell.
+//!
+//! The first frame writes every cell of the screen, and `G` in a long article nearly as
+//! many; crossterm's `Print` and `MoveTo` go through `fmt` for each, which made writing a
+//! frame cost more than drawing it. The sequences are the ones crossterm writes (SGR
+//! colours as `38;5;N`, `38;2;R;G;B`, the same attribute changes), so what the terminal
+//! shows is the same; `tests/backend.rs` compares the two screens cell by cell.
+
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
+use ratatui::style::{Color, Modifier};
+
+/// A crossterm backend that writes frames quickly.
+pub struct Output<W: Write> {
+    inner: CrosstermBackend<W>,
+}
+
+impl<W: Write> Output<W> {
+    pub fn new(writer: W) -> Output<W> {
+        Output {
+            inner: CrosstermBackend::new(writer),
+        }
+    }
+}
+
+impl<W: Write> Backend for Output<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        // The crossterm backend writes bytes given to it straight to its writer.
+        let out = &mut self.inner;
+        let mut style = Pen::default();
+        let mut last: Option<(u16, u16)> = None;
+        for (x, y, cell) in content {
+            if !matches!(last, Some((lx, ly)) if x == lx + 1 && y == ly) {
+                out.write_all(b"\x1b[")?;
+                write_number(out, u32::from(y) + 1)?;
+                out.write_all(b";")?;
+                write_number(out, u32::from(x) + 1)?;
+                out.write_all(b"H")?;
+            }
+            last = Some((x, y));
+            style.change_to(out, cell)?;
+            out.write_all(cell.symbol().as_bytes())?;
+        }
+        out.write_all(b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m")
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        self.inner.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.inner.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        self.inner.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        self.inner.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.inner.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.inner.clear_region(clear_type)
+    }
+
+    fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.inner.append_lines(n)
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        self.inner.size()
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        self.inner.window_size()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Backend::flush(&mut self.inner)
+    }
+}
+
+/// The colours and attributes the terminal is writing with.
+struct Pen {
+    fg: Color,
+    bg: Color,
+    underline: Color,
+    modifier: Modifier,
+}
+
+impl Default for Pen {
+    fn default() -> Pen {
+        Pen {
+            fg: Color::Reset,
+            bg: Color::Reset,
+            underline: Color::Reset,
+            modifier: Modifier::empty(),
+        }
+    }
+}
+
+impl Pen {
+    /// Write what changes the pen to the cell's style, in crossterm's order: attributes,
+    /// then colours, then the underline colour.
+    fn change_to(&mut self, out: &mut impl Write, cell: &Cell) -> io::Result<()> {
+        if cell.modifier != self.modifier {
+            write_modifier_change(out, self.modifier, cell.modifier)?;
+            self.modifier = cell.modifier;
+        }
+        if cell.fg != self.fg || cell.bg != self.bg {
+            write_color(out, Layer::Foreground, cell.fg)?;
+            write_color(out, Layer::Background, cell.bg)?;
+            self.fg = cell.fg;
+            self.bg = cell.bg;
+        }
+        if cell.underline_color != self.underline {
+            write_color(out, Layer::Underline, cell.underline_color)?;
+            self.underline = cell.underline_color;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Layer {
+    Foreground,
+    Background,
+    Underline,
+}
+
+/// `ESC [ 38;2;R;G;B m` and its kin; named colours as their 256-colour index, as
+/// crossterm writes them.
+fn write_color(out: &mut impl Write, layer: Layer, color: Color) -> io::Result<()> {
+    let (set, reset): (&[u8], &[u8]) = match layer {
+        Layer::Foreground => (b"\x1b[38;", b"\x1b[39m"),
+        Layer::Background => (b"\x1b[48;", b"\x1b[49m"),
+        Layer::Underline => (b"\x1b[58;", b"\x1b[59m"),
+    };
+    let index = match color {
+        Color::Reset => return out.write_all(reset),
+        Color::Rgb(r, g, b) => {
+            out.write_all(set)?;
+            out.write_all(b"2;")?;
+            write_number(out, r.into())?;
+            out.write_all(b";")?;
+            write_number(out, g.into())?;
+            out.write_all(b";")?;
+            write_number(out, b.into())?;
+            return out.write_all(b"m");
+        }
+        Color::Indexed(i) => i,
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 8,
+        Color::LightRed => 9,
+        Color::LightGreen => 10,
+        Color::LightYellow => 11,
+        Color::LightBlue => 12,
+        Color::LightMagenta => 13,
+        Color::LightCyan => 14,
+        Color::White => 15,
+    };
+    out.write_all(set)?;
+    out.write_all(b"5;")?;
+    write_number(out, index.into())?;
+    out.write_all(b"m")
+}
+
+/// The SGR attributes that turn `from` into `to`. Bold and dim are both ended by
+/// "normal intensity", so ending one re-applies the other when it stays.
+fn write_modifier_change(out: &mut impl Write, from: Modifier, to: Modifier) -> io::Result<()> {
+    let removed = from - to;
+    let added = to - from;
+    let mut sgr = |code: &[u8]| -> io::Result<()> {
+        out.write_all(b"\x1b[")?;
+        out.write_all(code)?;
+        out.write_all(b"m")
+    };
+    if removed.contains(Modifier::REVERSED) {
+        sgr(b"27")?;
+    }
+    let reset_intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
+    if reset_intensity {
+        sgr(b"22")?;
+        if to.contains(Modifier::DIM) {
+            sgr(b"2")?;
+        }
+        if to.contains(Modifier::BOLD) {
+            sgr(b"1")?;
+        }
+    }
+    for (modifier, code) in [
+        (Modifier::ITALIC, b"23"),
+        (Modifier::UNDERLINED, b"24"),
+        (Modifier::CROSSED_OUT, b"29"),
+        (Modifier::HIDDEN, b"28"),
+    ] {
+        if removed.contains(modifier) {
+            sgr(code)?;
+        }
+    }
+    if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
+        sgr(b"25")?;
+    }
+    for (modifier, code) in [
+        (Modifier::REVERSED, b"7"),
+        (Modifier::BOLD, b"1"),
+        (Modifier::ITALIC, b"3"),
+        (Modifier::UNDERLINED, b"4"),
+        (Modifier::DIM, b"2"),
+        (Modifier::CROSSED_OUT, b"9"),
+        (Modifier::HIDDEN, b"8"),
+        (Modifier::SLOW_BLINK, b"5"),
+        (Modifier::RAPID_BLINK, b"6"),
+    ] {
+        let intensity = modifier.intersects(Modifier::BOLD | Modifier::DIM);
+        if added.contains(modifier) && !(intensity && reset_intensity) {
+            sgr(code)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_number(out: &mut impl Write, n: u32) -> io::Result<()> {
+    out.write_all(itoa::Buffer::new().format(n).as_bytes())
+}
