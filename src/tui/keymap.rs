@@ -4,13 +4,17 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
+use serde::de::IntoDeserializer;
+use serde::de::value::Error as DeError;
 use toml::Table;
 
 use super::action::Action;
 use crate::config::{At, Config};
 use crate::error::Error;
 
-const DEFAULT: &str = include_str!("../../assets/keymap.toml");
+/// The built-in keymap (`assets/keymap.toml`) as `build.rs` wrote it: one line per action,
+/// `context TAB action TAB keys TAB description TAB hint`, read without a TOML parser.
+const BUILT_IN: &str = include_str!(concat!(env!("OUT_DIR"), "/keymap.tsv"));
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -119,8 +123,36 @@ struct Entry {
 }
 
 impl Default for Keymap {
+    /// The built-in keymap.
     fn default() -> Keymap {
-        Keymap::parse(DEFAULT, "the built-in keymap").expect("the built-in keymap is valid")
+        let mut sections: Vec<(Context, Vec<Binding>)> = Vec::new();
+        for line in BUILT_IN.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [context, action, keys, description, hint] = fields[..] else {
+                panic!("build.rs writes five fields: {line}");
+            };
+            let context = Context::parse(context).expect("a context");
+            let action =
+                Action::deserialize(IntoDeserializer::<DeError>::into_deserializer(action))
+                    .expect("an action");
+            let key_names: Vec<String> = keys.split(' ').map(str::to_string).collect();
+            let binding = Binding {
+                action,
+                keys: key_names
+                    .iter()
+                    .map(|k| parse_key(k).expect("a key"))
+                    .collect(),
+                key_names,
+                description: description.to_string(),
+                hint: (!hint.is_empty()).then(|| hint.to_string()),
+                set_at: None,
+            };
+            match sections.last_mut() {
+                Some((last, bindings)) if *last == context => bindings.push(binding),
+                _ => sections.push((context, vec![binding])),
+            }
+        }
+        Keymap { sections }
     }
 }
 
@@ -451,6 +483,16 @@ mod tests {
         assert_eq!(
             keymap.action(Context::Article, shifted),
             Some(Action::CursorBottom)
+        );
+    }
+
+    #[test]
+    fn the_built_in_keymap_is_its_toml_file() {
+        let from_file = Keymap::parse(include_str!("../../assets/keymap.toml"), "keymap.toml");
+        // Every context, action, key, description and hint, in the file's order.
+        assert_eq!(
+            format!("{:?}", Keymap::default()),
+            format!("{:?}", from_file.unwrap())
         );
     }
 
