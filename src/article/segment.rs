@@ -62,7 +62,7 @@ const NEVER_FINAL: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "lt", "col",
     "capt", "cpt", "sgt", "cmdr", "adm", "maj", "sen", "rep", "gov", "pres", "rev", "hon", "fr",
     "insp", "det", "supt", "cpl", "pvt", "approx", "vs", "v", "ca", "cf", "al", "ave", "blvd",
-    "md", "mohd", "brig", "cllr", "e.g", "i.e",
+    "md", "mohd", "brig", "cllr", "e.g", "i.e", "sto", "sta",
 ];
 
 /// Abbreviations that are followed by a number: "No. 10", "Jan. 5", "Vol. 2".

@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashSet;
 
+use super::EntityKind;
 use super::cues::{
     COMPANY_ENDS, GROUP_POSSESSIVES, LEGAL_SUFFIXES, ORGANISATION_NOUNS, POSSESSIVE_PLACES,
 };
@@ -124,18 +125,41 @@ impl Sentence<'_> {
                     LEGAL_SUFFIXES.contains(&key.as_str())
                         || (before.len() >= 2 && COMPANY_ENDS.contains(&key.as_str()))
                 });
+                // "Fisheries and Oceans Canada": fields of government, then a country.
+                let portfolios =
+                    |tokens: &[Token]| tokens.iter().all(|t| lex.is_portfolio_word(&name_key(t)));
+                let agency_name = |tokens: &[Token]| {
+                    (1..tokens.len()).any(|split| {
+                        portfolios(&tokens[..split])
+                            && lex
+                                .known(&join(&tokens[split..]))
+                                .is_some_and(|(_, kind)| kind == EntityKind::Place)
+                    })
+                };
+                let agency = portfolios(before) && agency_name(after);
+                // "member of Parliament for Dunmarnock": a parliament's name has no "for".
+                let seat = token.text == "for"
+                    && before.last().is_some_and(|t| name_key(t) == "parliament");
                 let chained = match token.text {
                     // "&" between names makes a firm: "Halvard & Stein", "Bocage & Filhos Lda."
                     "&" if next - i == 1 => true,
                     "and" if next - i == 1 => {
-                        open || (institutional(after)
-                            && !institutional(before)
-                            && !lex.is_given_name(before[0].text)
-                            && lex.known(&join(before)).is_none())
+                        open || agency
+                            || (institutional(after)
+                                && !institutional(before)
+                                && !agency_name(before)
+                                && !lex.is_given_name(before[0].text)
+                                && lex.known(&join(before)).is_none())
                     }
                     "and" | "&" => false,
+                    _ if seat => false,
+                    // "Grand Slam of Curling", "Convention on the Law of the Sea".
                     _ => {
-                        (institutional(before) && !legal_end)
+                        ((institutional(before)
+                            || before
+                                .last()
+                                .is_some_and(|t| lex.is_other_word(&name_key(t))))
+                            && !legal_end)
                             || open
                             || lex.known(&join(&run[start..after_end])).is_some()
                     }

@@ -182,7 +182,7 @@ pub(super) const PLACE_PREFIXES: &[&str] = &[
     "lake", "cape", "north", "south", "east", "west", "upper", "lower", "great", "new", "el",
     "la", "los", "las", "al", "rio", "río", "ponte", "puente", "vila", "villa", "ciudad",
     "cidade", "praia", "playa", "monte", "sierra", "serra", "lago", "isla", "ilha", "cabo",
-    "bahía", "baía", "bad", "sankt", "les", "île", "ile", "pointe",
+    "bahía", "baía", "bad", "sankt", "les", "île", "ile", "pointe", "sto", "sta",
 ];
 
 /// Place words that follow a possessive inside a place's name: "Hawke's Bay".
@@ -192,7 +192,9 @@ pub(super) const POSSESSIVE_PLACES: &[&str] = &[
 ];
 
 /// Saints' titles that open place names: "San Isidro", "Santa Maria Maior", "São Francisco".
-pub(super) const SAINTS: &[&str] = &["san", "santa", "santo", "são", "sao", "sankt", "saint"];
+pub(super) const SAINTS: &[&str] = &[
+    "san", "santa", "santo", "são", "sao", "sankt", "saint", "sto", "sta",
+];
 
 /// Words that end the noun phrase of an apposition.
 pub(super) const APPOSITION_ENDS: &[&str] = &[

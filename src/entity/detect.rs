@@ -30,6 +30,8 @@ pub(super) const PARTICLES: &[&str] = &[
     "und", "für", "et", "af", "av", "og", "zu", "zum", "zur", "lo", "binti", "aux", "les", "dela",
     "ap", "ab", "bint", "ben", "dei", "degli", "vom",
 ];
+/// "Mac", "Nic": Gaelic patronymics, which may be followed by the article "an".
+pub(super) const GAELIC_PATRONYMICS: &[&str] = &["Mac", "Nic", "Mhic", "Ní", "Uí", "Ó"];
 /// Lower-case words that may join the parts of an organisation's or a place's name.
 pub(super) const JOINERS: &[&str] = &["of", "for", "and", "the", "on", "&"];
 /// Legal suffixes that are written in lower case after a capitalised name.
@@ -62,6 +64,8 @@ pub fn detect(article: &Article) -> Entities {
             for (at, run) in runs(&tokens, lex) {
                 context.classify(at, run, &mut candidates);
             }
+            join_portfolios(article.text(), &tokens, &mut candidates, first, lex);
+            join_nicknames(article.text(), &mut candidates, first, lex);
             link_lists(article.text(), &mut candidates[first..], first);
         }
     }
@@ -102,6 +106,104 @@ fn attach_particles(text: &str, entities: &mut [Entity]) {
                 mention.start = start;
             }
         }
+    }
+}
+
+/// "the Ministry of Livestock, Agriculture and Fisheries": a ministry named by its
+/// portfolios is one name across the commas, to the "and" that closes the list, when every
+/// listed word is a field of government (so "the Ministry of Finance, Equinor and Aker"
+/// stays three names). The listed words need not be candidates: "Agriculture" alone is
+/// taken for a role's qualifier.
+fn join_portfolios(
+    text: &str,
+    tokens: &[Token],
+    candidates: &mut Vec<Candidate>,
+    first: usize,
+    lex: &Lexicon,
+) {
+    let portfolio = |t: &Token| t.is_capitalised() && lex.is_portfolio_word(&name_key(t));
+    let mut k = first;
+    while k < candidates.len() {
+        let head = &candidates[k];
+        let ministry = [
+            "Ministry of ",
+            "Ministry for ",
+            "Department of ",
+            "Department for ",
+        ]
+        .iter()
+        .any(|opening| head.name.starts_with(opening));
+        let Some(mut t) = tokens
+            .iter()
+            .position(|tok| tok.range.start >= head.range.end)
+        else {
+            break;
+        };
+        let mut end = None;
+        let mut listed = false;
+        let mut previous_end = head.range.end;
+        while ministry && t < tokens.len() {
+            let gap = &text[previous_end..tokens[t].range.start];
+            let closing = tokens[t].text == "and" && matches!(gap, " " | ", ");
+            if !closing && (gap != ", " || !portfolio(&tokens[t])) {
+                break;
+            }
+            // The item's words: "Social Security".
+            let from = if closing { t + 1 } else { t };
+            let words = tokens[from..]
+                .iter()
+                .enumerate()
+                .take_while(|(i, w)| (*i == 0 || w.joined) && portfolio(w))
+                .count();
+            if words == 0 {
+                break;
+            }
+            t = from + words;
+            previous_end = tokens[t - 1].range.end;
+            if closing {
+                end = listed.then_some(previous_end);
+                break;
+            }
+            listed = true;
+        }
+        if let Some(end) = end {
+            let range = candidates[k].range.start..end;
+            candidates[k].name = text[range.clone()].to_string();
+            candidates[k].range = range;
+            candidates[k].votes[1] += 3;
+            let inside = candidates[k + 1..]
+                .iter()
+                .take_while(|c| c.range.start < end)
+                .count();
+            candidates.drain(k + 1..k + 1 + inside);
+        }
+        k += 1;
+    }
+}
+
+/// `Reynaldo "Nonoy" Dizon`: a nickname in quotation marks between a given name and a
+/// surname is part of one person's name.
+fn join_nicknames(text: &str, candidates: &mut Vec<Candidate>, first: usize, lex: &Lexicon) {
+    let mut k = first;
+    while k + 2 < candidates.len() {
+        let [given, nickname, surname] = &candidates[k..k + 3] else {
+            unreachable!("three candidates");
+        };
+        let open = &text[given.range.end..nickname.range.start];
+        let close = &text[nickname.range.end..surname.range.start];
+        let quoted = matches!((open, close), (" \"", "\" ") | (" “", "” ") | (" ‘", "’ "));
+        if quoted
+            && lex.is_given_name(&given.name)
+            && !nickname.name.contains(' ')
+            && surname.votes[1..] == [0; 3]
+        {
+            let range = given.range.start..surname.range.end;
+            candidates[k].name = text[range.clone()].to_string();
+            candidates[k].range = range;
+            candidates[k].votes[0] += 3;
+            candidates.drain(k + 1..k + 3);
+        }
+        k += 1;
     }
 }
 
@@ -253,8 +355,13 @@ fn runs<'t, 'a>(tokens: &'t [Token<'a>], lex: &Lexicon) -> Vec<(usize, &'t [Toke
             // "van der" in "Joost van der Heijden"; "of the" in "Friends of the Byfjord";
             // a legal suffix written in lower case ends a company's name ("Pellworth plc").
             let previous = &tokens[i - 1];
+            // "Mhairi Nic an t-Saoir", "Seán Mac an Bhaird": the Gaelic article after a
+            // patronymic.
+            let gaelic = token.text == "an" && GAELIC_PATRONYMICS.contains(&previous.text);
             let inside = token.joined
-                && (is_connector(token.text) || LOWER_CASE_SUFFIXES.contains(&token.text))
+                && (is_connector(token.text)
+                    || LOWER_CASE_SUFFIXES.contains(&token.text)
+                    || gaelic)
                 && (previous.is_capitalised() || is_connector(previous.text));
             if !inside {
                 close(&mut start, i, &mut result);

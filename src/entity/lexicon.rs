@@ -26,6 +26,8 @@ pub struct Lexicon {
     other_cues: HashSet<&'static str>,
     post_nominals: HashSet<&'static str>,
     team_words: HashSet<&'static str>,
+    sports: HashSet<&'static str>,
+    portfolio_words: HashSet<&'static str>,
     common_acronyms: HashSet<&'static str>,
     demonyms: HashSet<String>,
     /// Lower-case name or alias → canonical name and type.
@@ -59,6 +61,10 @@ impl Lexicon {
             ),
             (
                 include_str!("../../data/gazetteer/organizations.txt"),
+                EntityKind::Organization,
+            ),
+            (
+                include_str!("../../data/gazetteer/legislatures.txt"),
                 EntityKind::Organization,
             ),
             (
@@ -98,6 +104,9 @@ impl Lexicon {
             other_cues: lines(include_str!("../../data/lexicon/other-cues.txt")).collect(),
             post_nominals: lines(include_str!("../../data/lexicon/post-nominals.txt")).collect(),
             team_words: lines(include_str!("../../data/lexicon/team-words.txt")).collect(),
+            sports: lines(include_str!("../../data/lexicon/sports.txt")).collect(),
+            portfolio_words: lines(include_str!("../../data/lexicon/portfolio-words.txt"))
+                .collect(),
             common_acronyms: lines(include_str!("../../data/lexicon/common-acronyms.txt"))
                 .collect(),
             // Peoples, languages and religious groups are no more entities than demonyms.
@@ -130,6 +139,18 @@ impl Lexicon {
                     names
                 }),
         }
+    }
+
+    /// "curling", "athletics": a sport, whose governing bodies it names ("World Curling").
+    pub fn is_sport(&self, key: &str) -> bool {
+        self.sports.contains(key)
+    }
+
+    /// "maritime", "fisheries": a field of government, which names a national agency
+    /// before a country ("Maritime New Zealand") and a ministry's portfolio after "Ministry
+    /// of" ("the Ministry of Livestock, Agriculture and Fisheries").
+    pub fn is_portfolio_word(&self, key: &str) -> bool {
+        self.portfolio_words.contains(key)
     }
 
     /// "mayor", "spokesman", "dr": a word that names a person's role.
@@ -246,7 +267,7 @@ pub fn is_abbreviated_title(word: &str) -> bool {
         "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "St", "Gen", "Lt", "Col", "Capt", "Sgt", "Maj",
         "Adm", "Brig", "Cpl", "Sen", "Rep", "Gov", "Rev", "Hon", "Insp", "Det", "Supt", "Jr", "Sr",
         "Mt", "Ft", "Inc", "Corp", "Ltd", "Co", "Ltda", "Lda", "Bros", "Cia", "Md", "Mohd", "Cmdr",
-        "Cdr", "Sqn", "Wg", "Cpt",
+        "Cdr", "Sqn", "Wg", "Cpt", "Sto", "Sta",
     ];
     TITLES.contains(&word)
 }

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
-use super::detect::{JOINERS, PARTICLES};
+use super::detect::{GAELIC_PATRONYMICS, JOINERS, PARTICLES};
 use super::lexicon::Lexicon;
 use super::{Entity, EntityKind};
 
@@ -295,7 +295,11 @@ impl Groups {
                 short.push(words[words.len() - 2..].join(" ").to_lowercase());
             }
             // "van der Heijden" for "Joost van der Heijden"
-            if let Some(p) = words[1..].iter().position(|w| PARTICLES.contains(w)) {
+            // ... and "Nic an t-Saoir" for "Mhairi Nic an t-Saoir"
+            if let Some(p) = words[1..]
+                .iter()
+                .position(|w| PARTICLES.contains(w) || GAELIC_PATRONYMICS.contains(w))
+            {
                 short.push(words[p + 1..].join(" ").to_lowercase());
             }
             short.sort();
@@ -321,8 +325,10 @@ impl Groups {
         for i in 0..self.list.len() {
             let group = &self.list[i];
             let words = group.words();
-            // A full name with real evidence that it is a person is not short for anything.
-            if group.mentions.is_empty() || words.len() > 1 && group.votes[0] >= 2 {
+            // A full name with real evidence that it is a person is not short for anything
+            // (but a surname that starts with a particle is: "Nic an t-Saoir said").
+            let particle = PARTICLES.contains(&words[0]) || GAELIC_PATRONYMICS.contains(&words[0]);
+            if group.mentions.is_empty() || words.len() > 1 && group.votes[0] >= 2 && !particle {
                 continue;
             }
             // "in Braga": a town, even when someone is called Braga.

@@ -18,7 +18,8 @@ pub struct Token<'a> {
 impl<'a> Token<'a> {
     /// Starts with an upper-case letter ("Vance", "NCFU", "Ærø").
     /// An elided particle before a capital counts too: "d'Ivoire", "l'Aquila", and so
-    /// does the Arabic article: "al-Harthy", "el-Sayed", "ash-Shami".
+    /// does the Arabic article: "al-Harthy", "el-Sayed", "ash-Shami", and a Gaelic
+    /// mutation: "t-Saoir".
     pub fn is_capitalised(&self) -> bool {
         let mut chars = self.text.chars();
         match chars.next() {
@@ -61,6 +62,8 @@ impl<'a> Token<'a> {
 /// The Arabic article as English news writes it before a name, assimilated or not.
 const ARABIC_ARTICLES: &[&str] = &[
     "al", "el", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an",
+    // Gaelic's mutated initials: "Nic an t-Saoir", "na h-Alba".
+    "t", "h", "n",
 ];
 
 /// The words of `text` (a sentence starting at byte `base` of the article).

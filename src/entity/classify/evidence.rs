@@ -2,6 +2,7 @@
 //! the words around it.
 
 use super::Sentence;
+use crate::entity::EntityKind;
 use crate::entity::cues::{
     COMPANY_POSSESSIONS, LEGAL_SUFFIXES, ORGANISATION_NOUNS, ORGANISATION_POSSESSIONS,
     ORGANISATION_ROLES, PLACE_NOUNS, PLACE_PREFIXES, SAINTS, SPEECH_VERBS, STAKES,
@@ -35,7 +36,13 @@ impl Sentence<'_> {
             && (lex.is_organisation_word(&keys[last])
                 || lex.is_other_word(&keys[last])
                 || lex.is_place_word(&keys[last]));
-        if !institution_last && let Some(role) = keys[..last].iter().rposition(|k| lex.is_role(k)) {
+        // "General Authority for State Registration": a role word before an organisation
+        // word is part of the organisation's name.
+        let role = keys[..last]
+            .iter()
+            .rposition(|k| lex.is_role(k))
+            .filter(|&role| !keys[role + 1..].iter().any(|k| lex.is_organisation_word(k)));
+        if !institution_last && let Some(role) = role {
             let prefix = &run[..=role];
             let head = prefix
                 .iter()
@@ -92,6 +99,9 @@ impl Sentence<'_> {
         if keys.iter().any(|k| lex.is_organisation_word(k)) {
             votes[1] += 3;
         }
+        if known.is_none() && self.national_body(run, &keys) {
+            votes[1] += 4;
+        }
         if LEGAL_SUFFIXES.contains(&keys[last].as_str()) && run.len() > 1 {
             votes[1] += 2;
         }
@@ -112,12 +122,23 @@ impl Sentence<'_> {
         if run.len() > 1 && lex.is_place_word_first(&keys[0]) {
             votes[2] += 3;
         }
+        // "Convention on the Law of the Sea": the word before the first joiner is the head.
+        let head = keys
+            .iter()
+            .position(|k| matches!(k.as_str(), "of" | "on" | "for"))
+            .filter(|&p| p > 0)
+            .map(|p| &keys[p - 1]);
         if lex.is_other_word(&keys[last])
+            || head.is_some_and(|h| lex.is_other_word(h))
             || (run.len() > 1
                 && lex.is_other_word(&keys[0])
                 && STARTS_OTHER.contains(&keys[0].as_str()))
         {
             votes[3] += 4;
+        }
+        // ... and outweighs an organisation word before it ("United Nations Convention").
+        if head.is_some_and(|h| lex.is_other_word(h)) {
+            votes[3] += 1;
         }
         if self.cue_before(at) {
             votes[3] += 3;
@@ -351,6 +372,37 @@ impl Sentence<'_> {
             acronym,
             coordinated: None,
         });
+    }
+}
+
+impl Sentence<'_> {
+    /// "World Curling", "Scottish Curling", "Swimming Australia": a sport with the world or
+    /// a nation names its governing body. "Maritime New Zealand", "Fisheries and Oceans
+    /// Canada": fields of government before a country name a national agency. "WWF
+    /// Finland", "BBC Alba": a known organisation opening a longer name names a branch.
+    fn national_body(&self, run: &[Token], keys: &[String]) -> bool {
+        let lex = self.lex;
+        if run.len() < 2 {
+            return false;
+        }
+        let place = |tokens: &[Token]| {
+            lex.known(&join(tokens))
+                .is_some_and(|(_, kind)| kind == EntityKind::Place)
+        };
+        let nation =
+            |i: usize| keys[i] == "world" || lex.is_demonym(run[i].text) || place(&run[i..=i]);
+        let sport = run.len() == 2
+            && ((lex.is_sport(&keys[1]) && nation(0)) || (lex.is_sport(&keys[0]) && nation(1)));
+        let agency = (1..run.len()).any(|split| {
+            place(&run[split..])
+                && keys[..split]
+                    .iter()
+                    .all(|k| lex.is_portfolio_word(k) || k == "and")
+        });
+        let branch = lex
+            .known(run[0].text)
+            .is_some_and(|(_, kind)| kind == EntityKind::Organization);
+        sport || agency || branch
     }
 }
 
