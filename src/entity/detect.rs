@@ -133,16 +133,21 @@ fn join_portfolios(
         ]
         .iter()
         .any(|opening| head.name.starts_with(opening));
-        let Some(mut t) = tokens
-            .iter()
-            .position(|tok| tok.range.start >= head.range.end)
-        else {
-            break;
+        let after = ministry
+            .then(|| {
+                tokens
+                    .iter()
+                    .position(|tok| tok.range.start >= head.range.end)
+            })
+            .flatten();
+        let (true, Some(mut t)) = (ministry, after) else {
+            k += 1;
+            continue;
         };
         let mut end = None;
         let mut listed = false;
         let mut previous_end = head.range.end;
-        while ministry && t < tokens.len() {
+        while t < tokens.len() {
             let gap = &text[previous_end..tokens[t].range.start];
             let closing = tokens[t].text == "and" && matches!(gap, " " | ", ");
             if !closing && (gap != ", " || !portfolio(&tokens[t])) {
