@@ -85,16 +85,20 @@ fn starts_char(byte: u8) -> bool {
 /// Byte offset of character `n` of UTF-8 `bytes` (their length if they have no more).
 fn char_start(bytes: &[u8], mut n: usize) -> usize {
     // Whole blocks are skipped by counting their character starts, which the compiler
-    // vectorises; decoding character by character costs several times as much.
+    // vectorises (a block's count fits a byte); decoding character by character costs
+    // many times as much.
     const BLOCK: usize = 64;
     let mut at = 0;
-    for block in bytes.chunks(BLOCK) {
-        let starts = block.iter().filter(|&&b| starts_char(b)).count();
+    for block in bytes.chunks_exact(BLOCK) {
+        let starts = block
+            .iter()
+            .fold(0u8, |sum, &b| sum + u8::from(starts_char(b)));
+        let starts = usize::from(starts);
         if starts > n {
             break;
         }
         n -= starts;
-        at += block.len();
+        at += BLOCK;
     }
     for (i, &byte) in bytes[at..].iter().enumerate() {
         if starts_char(byte) {
