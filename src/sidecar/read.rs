@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{FORMAT, File, Loaded, Sidecar, Work, check, text::Fragments};
+use super::{FORMAT, File, Loaded, Sidecar, Work, check, datetime, text::Fragments};
 use crate::anchor::{Anchor, Placement};
 use crate::annotation::{Annotation, Annotations};
 use crate::article::Article;
@@ -178,8 +178,8 @@ fn read_contents(path: &Path, bytes: &[u8]) -> Result<Contents> {
                 description: stored.description,
                 verdict: stored.verdict,
                 note: stored.note,
-                created: stored.created.map(|d| d.to_string()),
-                modified: stored.modified.map(|d| d.to_string()),
+                created: stored.created.as_ref().map(datetime::text),
+                modified: stored.modified.as_ref().map(datetime::text),
                 author: stored.author,
             }
         })
