@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -196,20 +197,24 @@ impl Annotation {
 /// The annotations of one article, sorted by where they start in the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Annotations {
-    items: Vec<Annotation>,
+    /// Shared with the store's copies (a sidecar keeps the version it last read or
+    /// wrote): copying a store copies no record, and a change copies only the one it
+    /// changes.
+    items: Vec<Arc<Annotation>>,
     /// Length in bytes of the longest placed annotation, which bounds range queries.
     longest: usize,
 }
 
 impl Annotations {
     pub fn new(items: Vec<Annotation>) -> Annotations {
+        let items = items.into_iter().map(Arc::new).collect();
         let mut store = Annotations { items, longest: 0 };
         store.reindex();
         store
     }
 
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &Annotation> {
-        self.items.iter()
+        self.items.iter().map(|a| &**a)
     }
 
     pub fn len(&self) -> usize {
@@ -225,14 +230,14 @@ impl Annotations {
     }
 
     pub fn get(&self, id: &str) -> Option<&Annotation> {
-        self.items.iter().find(|a| a.id == id)
+        self.iter().find(|a| a.id == id)
     }
 
     /// Tag a byte range of the article; returns the new annotation's id.
     pub fn add(&mut self, article: &Article, kind: Kind, range: Range<usize>) -> String {
         let id = self.next_id(kind);
         let now = now();
-        self.items.push(Annotation {
+        self.items.push(Arc::new(Annotation {
             id: id.clone(),
             kind,
             anchor: Anchor::new(article, range.clone()),
@@ -246,7 +251,7 @@ impl Annotations {
             created: Some(now.clone()),
             modified: Some(now),
             author: None,
-        });
+        }));
         self.reindex();
         id
     }
@@ -256,7 +261,9 @@ impl Annotations {
         let before = self.items.len();
         self.items.retain(|a| a.id != id);
         for item in &mut self.items {
-            item.sources.retain(|s| s != id);
+            if item.sources.iter().any(|s| s == id) {
+                Arc::make_mut(item).sources.retain(|s| s != id);
+            }
         }
         self.reindex();
         before != self.items.len()
@@ -277,6 +284,7 @@ impl Annotations {
         if claim.sources.iter().any(|s| s == source) {
             return false;
         }
+        let claim = Arc::make_mut(claim);
         claim.sources.push(source.to_string());
         claim.modified = Some(now());
         true
@@ -285,13 +293,14 @@ impl Annotations {
     /// Stamp who made an annotation (part of making it, so not a modification).
     pub fn set_author(&mut self, id: &str, author: &str) {
         if let Some(item) = self.items.iter_mut().find(|a| a.id == id) {
-            item.author = Some(author.to_string());
+            Arc::make_mut(item).author = Some(author.to_string());
         }
     }
 
     /// Set the entity a source stands for.
     pub fn set_entity(&mut self, source: &str, entity: Option<String>) {
         if let Some(item) = self.items.iter_mut().find(|a| a.id == source) {
+            let item = Arc::make_mut(item);
             item.entity = entity;
             item.modified = Some(now());
         }
@@ -304,6 +313,7 @@ impl Annotations {
         let first = self.items.partition_point(|a| sort_key(a).0 < from);
         self.items[first..]
             .iter()
+            .map(|a| &**a)
             .take_while(move |a| sort_key(a).0 < range.end.max(range.start + 1))
             .filter(move |a| {
                 a.range().is_some_and(|r| {
@@ -314,16 +324,14 @@ impl Annotations {
 
     /// Annotations that could not be placed in the current text.
     pub fn orphans(&self) -> impl Iterator<Item = &Annotation> {
-        self.items
-            .iter()
-            .filter(|a| a.placement == Placement::Orphaned)
+        self.iter().filter(|a| a.placement == Placement::Orphaned)
     }
 
     /// Add a source that is not in the text, given by its description.
     pub fn add_detached(&mut self, description: &str, kind: SourceKind) -> String {
         let id = self.next_id(Kind::Source);
         let now = now();
-        self.items.push(Annotation {
+        self.items.push(Arc::new(Annotation {
             id: id.clone(),
             kind: Kind::Source,
             anchor: Anchor {
@@ -343,7 +351,7 @@ impl Annotations {
             created: Some(now.clone()),
             modified: Some(now),
             author: None,
-        });
+        }));
         self.reindex();
         id
     }
@@ -353,6 +361,7 @@ impl Annotations {
         let Some(item) = self.items.iter_mut().find(|a| a.id == id) else {
             return false;
         };
+        let item = Arc::make_mut(item);
         change(item);
         item.modified = Some(now());
         true
@@ -389,7 +398,7 @@ impl Annotations {
         self.longest = self
             .items
             .iter()
-            .filter_map(Annotation::range)
+            .filter_map(|a| a.range())
             .map(|r| r.len())
             .max()
             .unwrap_or(0);

@@ -24,6 +24,7 @@ use crate::error::{Error, Result};
 use crate::suggest::{Rejection, SuggestionKind};
 
 mod check;
+mod datetime;
 mod read;
 mod text;
 pub use merge::Merge;

@@ -179,3 +179,48 @@ fn when_the_article_changed_annotations_follow_their_quote_or_become_orphans() {
     let orphan = reopened.annotations.orphans().next().unwrap();
     assert_eq!(orphan.anchor.quote, "1,200 meals");
 }
+
+#[test]
+fn times_come_back_as_toml_writes_them_and_a_time_that_is_not_one_is_refused() {
+    let head = "format = \"sidenote/1\"\n[article]\nfile = \"a.txt\"\nfingerprint = \"x\"\noffsets = \"chars\"\n\n";
+    let table = |times: &str| {
+        format!(
+            "[[annotation]]\nid = \"c1\"\nkind = \"claim\"\nstart = 0\nend = 3\nquote = \"Zoë\"\n{times}"
+        )
+    };
+    let (_dir, path) = common::article("a.txt", ARTICLE);
+    let sidecar = common::sidecar_of(&path);
+    let times = "created = 2026-05-02 10:02:11.500z\nmodified = 2026-05-03T08:00:00+02:00\n";
+    std::fs::write(&sidecar, format!("{head}{}", table(times))).unwrap();
+    let doc = Document::open(&path, None).unwrap();
+    let claim = doc.annotations.get("c1").unwrap();
+    assert_eq!(claim.created.as_deref(), Some("2026-05-02T10:02:11.5Z"));
+    assert_eq!(claim.modified.as_deref(), Some("2026-05-03T08:00:00+02:00"));
+
+    // Annotations written as an inline array of tables have their times too.
+    let inline = "annotation = [{ id = \"c1\", kind = \"claim\", start = 0, end = 3, quote = \"Zoë\", created = 2026-05-02T10:02:11Z }]\n";
+    let (format, article) = head.split_once("[article]").unwrap();
+    std::fs::write(&sidecar, format!("{format}{inline}[article]{article}")).unwrap();
+    let doc = Document::open(&path, None).unwrap();
+    let claim = doc.annotations.get("c1").unwrap();
+    assert_eq!(claim.created.as_deref(), Some("2026-05-02T10:02:11Z"));
+    assert_eq!(claim.modified, None);
+
+    for (times, expected) in [
+        (
+            "created = \"yesterday\"\n",
+            "line 13, column 11: invalid type: string \"yesterday\", expected a TOML datetime",
+        ),
+        (
+            "created = 2026-05-02T10:02:11Z\nmodified = 7\n",
+            "line 14, column 12: invalid type: integer `7`, expected a TOML datetime",
+        ),
+    ] {
+        std::fs::write(&sidecar, format!("{head}{}", table(times))).unwrap();
+        let err = Document::open(&path, None)
+            .err()
+            .expect("a time that is not one is an error")
+            .to_string();
+        assert!(err.contains(expected), "{err} should say {expected}");
+    }
+}

@@ -195,9 +195,15 @@ fn at_offsets(anchor: &Anchor, article: &Article) -> Option<Placement> {
         return Some(Placement::Orphaned);
     }
     let start = article.byte_of(anchor.start);
-    let end = article.byte_of(anchor.end);
-    (article.text().get(start..end) == Some(anchor.quote.as_str()))
-        .then_some(Placement::At(start..end))
+    let end = start + anchor.quote.len();
+    if article.text().get(start..end) != Some(anchor.quote.as_str()) {
+        return None;
+    }
+    // The quote is there; it is the anchor's range if the stored end is where it ends.
+    // When the stored offsets span the quote's characters they are, without looking
+    // the end up in the text.
+    let spans_quote = anchor.end.checked_sub(anchor.start) == Some(anchor.quote.chars().count());
+    (spans_quote || article.byte_of(anchor.end) == end).then_some(Placement::At(start..end))
 }
 
 /// Step 2 for every anchor still unplaced: one pass over the text finds all their quotes.

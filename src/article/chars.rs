@@ -33,7 +33,7 @@ impl CharIndex {
                 while !text.is_char_boundary(end) {
                     end += 1;
                 }
-                chars += bytes[at..end].iter().filter(|&&b| b & 0xC0 != 0x80).count();
+                chars += bytes[at..end].iter().filter(|&&b| starts_char(b)).count();
                 at = end;
             }
         }
@@ -73,11 +73,42 @@ impl CharIndex {
         }
         let at = self.checkpoints.partition_point(|&(_, c)| c <= char) - 1;
         let (b, c) = self.checkpoints[at];
-        text[b..]
-            .char_indices()
-            .nth(char - c)
-            .map_or(self.bytes, |(i, _)| b + i)
+        b + char_start(&text.as_bytes()[b..], char - c)
     }
+}
+
+/// Whether a byte of UTF-8 text starts a character (is not a continuation byte).
+fn starts_char(byte: u8) -> bool {
+    byte & 0xC0 != 0x80
+}
+
+/// Byte offset of character `n` of UTF-8 `bytes` (their length if they have no more).
+fn char_start(bytes: &[u8], mut n: usize) -> usize {
+    // Whole blocks are skipped by counting their character starts, which the compiler
+    // vectorises (a block's count fits a byte); decoding character by character costs
+    // many times as much.
+    const BLOCK: usize = 64;
+    let mut at = 0;
+    for block in bytes.chunks_exact(BLOCK) {
+        let starts = block
+            .iter()
+            .fold(0u8, |sum, &b| sum + u8::from(starts_char(b)));
+        let starts = usize::from(starts);
+        if starts > n {
+            break;
+        }
+        n -= starts;
+        at += BLOCK;
+    }
+    for (i, &byte) in bytes[at..].iter().enumerate() {
+        if starts_char(byte) {
+            if n == 0 {
+                return at + i;
+            }
+            n -= 1;
+        }
+    }
+    bytes.len()
 }
 
 #[cfg(test)]
@@ -94,6 +125,16 @@ mod tests {
             assert_eq!(index.byte_of(text, char_at), byte_at);
         }
         assert_eq!(index.byte_of(text, index.len_chars()), text.len());
+    }
+
+    #[test]
+    fn char_start_crosses_blocks() {
+        let text = "aé陈👋".repeat(40);
+        for (char_at, (byte_at, _)) in text.char_indices().enumerate() {
+            assert_eq!(char_start(text.as_bytes(), char_at), byte_at);
+        }
+        assert_eq!(char_start(text.as_bytes(), 160), text.len());
+        assert_eq!(char_start(text.as_bytes(), 1000), text.len());
     }
 
     #[test]
