@@ -58,15 +58,28 @@ pub fn open(
     config: Option<&Path>,
 ) -> Result<()> {
     let config = Config::load(config)?;
-    let keymap = Keymap::with_config(&config)?;
-    let theme = Theme::choose(theme, &config)?;
     let demo = match article {
         Some(_) => None,
         None => Some(scratch_demo()?),
     };
     let path = article.or(demo.as_deref()).expect("an article or the demo");
-    // A big article shows its first part at once and loads the rest meanwhile.
-    let app = tui::open(path, open.sidecar, open.decoding, keymap, theme)?;
+    // The keys and the theme are read while the article is (a big article's first part:
+    // it loads the rest once shown); a mistake in them is reported before the article's.
+    let (looks, opened) = std::thread::scope(|scope| {
+        let looks = scope.spawn(|| -> Result<_> {
+            Ok((
+                Keymap::with_config(&config)?,
+                Theme::choose(theme, &config)?,
+            ))
+        });
+        let opened = tui::loading::read(path, open.sidecar, open.decoding);
+        let looks = looks
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (looks, opened)
+    });
+    let (keymap, theme) = looks?;
+    let app = opened?.app(keymap, theme);
     let mut app = app.with_config(config);
     tui::run(&mut app)?;
     if let Some(demo) = demo {

@@ -36,8 +36,11 @@ struct Contents {
 }
 
 impl Unplaced {
-    /// Place the annotations and rejections in the article.
+    /// Place the annotations and rejections in the article, and clear away what saves
+    /// killed halfway left beside the sidecar (here rather than in [`Sidecar::read`], which
+    /// a big article's first screen waits for: listing a folder is not quick).
     pub fn place(self, article: &Article) -> (Sidecar, Loaded) {
+        super::remove_stale_temporaries(&self.path);
         let loaded = self.contents.place(article);
         let sidecar = Sidecar {
             path: self.path,
@@ -60,7 +63,6 @@ impl Sidecar {
     /// an article yet: every way a sidecar can be broken is found here; placing its
     /// annotations ([`Unplaced::place`]) cannot fail.
     pub fn read(path: &Path) -> Result<Unplaced> {
-        super::remove_stale_temporaries(path);
         let bytes = match fs::read(path) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == io::ErrorKind::NotFound => {

@@ -126,24 +126,45 @@ pub fn open(
     keymap: Keymap,
     theme: Theme,
 ) -> Result<App> {
+    Ok(read(path, sidecar, decoding)?.app(keymap, theme))
+}
+
+/// An article read for the interface, before its keys and theme are chosen (so that the
+/// two may be read at the same time: see `commands::open`): the whole article, or a big
+/// article's first part with the load of the rest.
+pub struct Opened {
+    doc: Document,
+    loading: Option<Loading>,
+}
+
+/// Read an article as [`open`] does, without making the interface yet.
+pub fn read(path: &Path, sidecar: Option<&Path>, decoding: Decoding) -> Result<Opened> {
     let known = entity::known::load_known_names(path)?;
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
     // Markdown and HTML are extracted from the whole file: they have no first part to show.
     if size <= BIG || FileFormat::of(path) != FileFormat::Text {
         let article = Article::load_with(path, decoding)?;
         let doc = Document::from_article(article, sidecar, known)?;
-        return Ok(App::new(doc, keymap, theme));
+        return Ok(Opened { doc, loading: None });
     }
     let head = Article::load_head(path, decoding, HEAD)?;
     let sidecar_path = sidecar.map_or_else(|| Sidecar::default_path(path), Path::to_path_buf);
     let unplaced = Sidecar::read(&sidecar_path)?;
     let loading = start(path.to_path_buf(), decoding, unplaced, known);
-    Ok(App::loading(
-        Document::preview(head, &sidecar_path),
-        keymap,
-        theme,
-        loading,
-    ))
+    Ok(Opened {
+        doc: Document::preview(head, &sidecar_path),
+        loading: Some(loading),
+    })
+}
+
+impl Opened {
+    /// The interface on the article, with these keys and this theme.
+    pub fn app(self, keymap: Keymap, theme: Theme) -> App {
+        match self.loading {
+            None => App::new(self.doc, keymap, theme),
+            Some(loading) => App::loading(self.doc, keymap, theme, loading),
+        }
+    }
 }
 
 /// A load of the whole article, to start with [`App::receive`].

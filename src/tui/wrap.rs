@@ -26,6 +26,32 @@ pub fn cells(grapheme: &str, column: usize) -> usize {
 /// cells wide. Lines break at spaces, and between wide characters for scripts that do not
 /// use spaces; a word longer than the line is cut. The spaces at a break belong to no line.
 pub fn wrap(text: &str, base: usize, width: usize) -> Vec<Range<usize>> {
+    // Text of Latin letters and the usual punctuation, most news, is one grapheme per
+    // character: no need to segment it.
+    if text.chars().all(stands_alone) {
+        let graphemes = text
+            .char_indices()
+            .map(|(i, c)| (i, &text[i..i + c.len_utf8()]));
+        wrap_graphemes(text, graphemes, base, width)
+    } else {
+        wrap_graphemes(text, text.grapheme_indices(true), base, width)
+    }
+}
+
+/// Printable ASCII, Latin-1 and Latin Extended letters, and general punctuation (curly
+/// quotes, dashes, ellipses): characters that are a grapheme each, since nothing in this
+/// set joins or extends another.
+pub(super) fn stands_alone(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{a0}'..='\u{24f}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
+}
+
+/// [`wrap`], given `text`'s graphemes with their offsets.
+fn wrap_graphemes<'t>(
+    text: &'t str,
+    graphemes: impl Iterator<Item = (usize, &'t str)>,
+    base: usize,
+    width: usize,
+) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut start = 0;
@@ -33,7 +59,7 @@ pub fn wrap(text: &str, base: usize, width: usize) -> Vec<Range<usize>> {
     // Where the line could end, where the next one would start, and the width used up to
     // that start.
     let mut last_break: Option<(usize, usize, usize)> = None;
-    for (i, g) in text.grapheme_indices(true) {
+    for (i, g) in graphemes {
         let w = cells(g, used);
         if g.chars().all(char::is_whitespace) {
             if used + w > width {
@@ -110,6 +136,17 @@ mod tests {
 
     fn lines(text: &str, width: usize) -> Vec<&str> {
         wrap(text, 0, width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn latin_text_wraps_as_its_graphemes_do(
+            text in "[a-zé ,.!'()“”’—…\u{a0}\u{ad}-]{0,200}",
+            width in 1usize..40,
+        ) {
+            let segmented = wrap_graphemes(&text, text.grapheme_indices(true), 7, width);
+            proptest::prop_assert_eq!(wrap(&text, 7, width), segmented);
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::app::{App, Focus, Overlay};
 use super::printable::{guard, printable};
@@ -140,7 +140,8 @@ pub fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, max_width: u1
 }
 
 /// [`Buffer::set_stringn`] with a path for ASCII, where every character is a grapheme one
-/// cell wide and control characters are left out, as there.
+/// cell wide and control characters are left out, as there, and one for Latin text with
+/// curly quotes and dashes, where every character is a grapheme one cell wide.
 fn set_stringn(
     buf: &mut Buffer,
     mut x: u16,
@@ -149,20 +150,35 @@ fn set_stringn(
     max_width: u16,
     style: Style,
 ) -> (u16, u16) {
-    if !text.is_ascii() {
-        return buf.set_stringn(x, y, text, max_width as usize, style);
-    }
     let mut remaining_width = buf.area.right().saturating_sub(x).min(max_width);
-    for &byte in text.as_bytes() {
-        if byte.is_ascii_control() {
-            continue;
+    if text.is_ascii() {
+        for &byte in text.as_bytes() {
+            if byte.is_ascii_control() {
+                continue;
+            }
+            if remaining_width == 0 {
+                break;
+            }
+            remaining_width -= 1;
+            buf[(x, y)].set_char(byte as char).set_style(style);
+            x += 1;
         }
-        if remaining_width == 0 {
-            break;
+    } else if text
+        .chars()
+        .all(|c| super::wrap::stands_alone(c) && c.width() == Some(1))
+    {
+        for (i, c) in text.char_indices() {
+            if remaining_width == 0 {
+                break;
+            }
+            remaining_width -= 1;
+            buf[(x, y)]
+                .set_symbol(&text[i..i + c.len_utf8()])
+                .set_style(style);
+            x += 1;
         }
-        remaining_width -= 1;
-        buf[(x, y)].set_char(byte as char).set_style(style);
-        x += 1;
+    } else {
+        return buf.set_stringn(x, y, text, max_width as usize, style);
     }
     (x, y)
 }
@@ -182,6 +198,11 @@ mod tests {
                 Span::styled("tab\tand \x1b[2J escape\x7f ", bold),
                 Span::styled("then ", Style::default().fg(Color::Red)),
                 Span::raw("e\u{301}t\u{e9} 日本語 “quoted”"),
+            ])
+            .style(Style::default().bg(Color::Blue)),
+            Line::from(vec![
+                Span::raw("“Là-bas,” dit-elle — ça coûte 5 000 €…"),
+                Span::styled("\u{a0}\u{ad}Łódź’s Ğ ‰ ‹›", bold),
             ])
             .style(Style::default().bg(Color::Blue)),
             Line::from(vec![Span::raw(""), Span::raw("\r\n"), Span::raw("x")]),
