@@ -152,10 +152,14 @@ fn detection_scores_on_the_development_articles() {
     assert!(all.f1() >= 0.90, "dev F1 {:.3} is below 0.90", all.f1());
 }
 
-/// The held-out articles are scored, never studied; each set must stay above a floor.
+/// The held-out articles are scored, never studied: together they must score 0.90, the
+/// issue's target on text the rules were not written for, and each set stay above a floor.
 #[test]
 fn detection_scores_on_the_held_out_articles() {
-    for (folder, floor) in [("heldout", 0.88), ("heldout2", 0.87)] {
+    let mut pooled_types = [Counts::default(); 4];
+    let mut pooled = Counts::default();
+    let mut pooled_files = 0;
+    for (folder, floor) in [("heldout", 0.88), ("heldout2", 0.87), ("heldout8", 0.87)] {
         let (per_type, all, files) = score(folder, false);
         report(folder, &per_type, all, files);
         assert!(files >= 5);
@@ -164,5 +168,16 @@ fn detection_scores_on_the_held_out_articles() {
             "{folder} F1 {:.3} is below {floor}",
             all.f1()
         );
+        for (pooled, counts) in pooled_types.iter_mut().zip(per_type) {
+            pooled.add(counts);
+        }
+        pooled.add(all);
+        pooled_files += files;
     }
+    report("held out, together", &pooled_types, pooled, pooled_files);
+    assert!(
+        pooled.f1() >= 0.90,
+        "held-out F1 {:.3} is below 0.90",
+        pooled.f1()
+    );
 }
