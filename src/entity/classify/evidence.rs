@@ -25,7 +25,8 @@ impl Sentence<'_> {
             run = &run[..run.len() - 1];
             votes[0] += 2;
         }
-        let keys: Vec<String> = run.iter().map(name_key).collect();
+        let all_keys: Vec<String> = run.iter().map(name_key).collect();
+        let keys = &all_keys[..];
         let last = keys.len() - 1;
         // "Deputy Finance Minister Tomas Berg", "Port Authority Director Anna Lind".
         // "Ms Park", "Dr Hill": after a courtesy title a place word is a surname.
@@ -66,7 +67,7 @@ impl Sentence<'_> {
         }
         // A nationality is not a name ("Norwegian", "Sri Lankan"), though it may start one
         // ("Norwegian Coastal Freight Workers' Union").
-        let keys: Vec<String> = run.iter().map(name_key).collect();
+        let keys = &all_keys[all_keys.len() - run.len()..];
         let last = keys.len() - 1;
         let demonyms = |word: &str| word.split(['-', '‐']).all(|part| lex.is_demonym(part));
         if lex.is_demonym(&join(run)) || (run.len() == 1 && demonyms(run[0].text)) {
@@ -99,7 +100,7 @@ impl Sentence<'_> {
         if keys.iter().any(|k| lex.is_organisation_word(k)) {
             votes[1] += 3;
         }
-        if known.is_none() && self.national_body(run, &keys) {
+        if known.is_none() && self.national_body(run, keys) {
             votes[1] += 4;
         }
         if LEGAL_SUFFIXES.contains(&keys[last].as_str()) && run.len() > 1 {
