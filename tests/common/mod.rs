@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod entities;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
