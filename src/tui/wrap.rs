@@ -38,11 +38,18 @@ pub fn wrap(text: &str, base: usize, width: usize) -> Vec<Range<usize>> {
     }
 }
 
-/// Printable ASCII, Latin-1 and Latin Extended letters, and general punctuation (curly
-/// quotes, dashes, ellipses): characters that are a grapheme each, since nothing in this
-/// set joins or extends another.
-pub(super) fn stands_alone(c: char) -> bool {
-    matches!(c, ' '..='~' | '\u{a0}'..='\u{24f}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
+/// Printable ASCII, Latin-1 and Latin Extended letters, general punctuation (curly
+/// quotes, dashes, ellipses) and currency signs: characters that are a grapheme each,
+/// since nothing in this set joins or extends another.
+pub(crate) fn stands_alone(c: char) -> bool {
+    matches!(
+        c,
+        ' '..='~'
+            | '\u{a0}'..='\u{24f}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{2030}'..='\u{205e}'
+            | '\u{20a0}'..='\u{20c0}'
+    )
 }
 
 /// [`wrap`], given `text`'s graphemes with their offsets.
@@ -141,7 +148,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn latin_text_wraps_as_its_graphemes_do(
-            text in "[a-zé ,.!'()“”’—…\u{a0}\u{ad}-]{0,200}",
+            text in "[a-zé ,.!'()“”’—…€\u{a0}\u{ad}-]{0,200}",
             width in 1usize..40,
         ) {
             let segmented = wrap_graphemes(&text, text.grapheme_indices(true), 7, width);

@@ -16,6 +16,7 @@ use crate::tui::layout;
 use crate::tui::printable::visible;
 use crate::tui::suggestions::Pending;
 use crate::tui::wrap::cells;
+use crate::tui::wrap::stands_alone;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -258,10 +259,11 @@ impl StyledParagraph {
             }
             column += width;
         };
-        if text.is_ascii() && !text.contains('\r') {
-            // Every ASCII character but a CR before an LF is a grapheme of its own.
-            for offset in 0..text.len() {
-                add(offset, &text[offset..offset + 1]);
+        // Every ASCII character but a CR before an LF is a grapheme of its own, and so is
+        // every character of Latin text with the usual punctuation.
+        if (text.is_ascii() && !text.contains('\r')) || text.chars().all(stands_alone) {
+            for (offset, c) in text.char_indices() {
+                add(offset, &text[offset..offset + c.len_utf8()]);
             }
         } else {
             for (offset, g) in text.grapheme_indices(true) {
