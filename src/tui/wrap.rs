@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
+use std::str::CharIndices;
 
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeIndices, UnicodeSegmentation};
 use unicode_width::UnicodeWidthStr;
 
 use crate::article::Article;
@@ -26,15 +27,37 @@ pub fn cells(grapheme: &str, column: usize) -> usize {
 /// cells wide. Lines break at spaces, and between wide characters for scripts that do not
 /// use spaces; a word longer than the line is cut. The spaces at a break belong to no line.
 pub fn wrap(text: &str, base: usize, width: usize) -> Vec<Range<usize>> {
-    // Text of Latin letters and the usual punctuation, most news, is one grapheme per
-    // character: no need to segment it.
-    if text.chars().all(stands_alone) {
-        let graphemes = text
-            .char_indices()
-            .map(|(i, c)| (i, &text[i..i + c.len_utf8()]));
-        wrap_graphemes(text, graphemes, base, width)
+    wrap_graphemes(text, graphemes(text), base, width)
+}
+
+/// `text`'s graphemes with their offsets, as `grapheme_indices` gives them, without
+/// segmenting text whose every character is a grapheme of its own (most news): ASCII
+/// without a CR (which an LF after it would join), and Latin text with the usual
+/// punctuation.
+pub fn graphemes(text: &str) -> Graphemes<'_> {
+    if (text.is_ascii() && !text.contains('\r')) || text.chars().all(stands_alone) {
+        Graphemes::Characters(text, text.char_indices())
     } else {
-        wrap_graphemes(text, text.grapheme_indices(true), base, width)
+        Graphemes::Segmented(text.grapheme_indices(true))
+    }
+}
+
+/// See [`graphemes`].
+pub enum Graphemes<'a> {
+    Characters(&'a str, CharIndices<'a>),
+    Segmented(GraphemeIndices<'a>),
+}
+
+impl<'a> Iterator for Graphemes<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        match self {
+            Graphemes::Characters(text, chars) => {
+                chars.next().map(|(i, c)| (i, &text[i..i + c.len_utf8()]))
+            }
+            Graphemes::Segmented(graphemes) => graphemes.next(),
+        }
     }
 }
 
@@ -148,7 +171,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn latin_text_wraps_as_its_graphemes_do(
-            text in "[a-zé ,.!'()“”’—…€\u{a0}\u{ad}-]{0,200}",
+            text in "[a-zé ,.!'()“”’—…€\t\u{a0}\u{ad}-]{0,200}",
             width in 1usize..40,
         ) {
             let segmented = wrap_graphemes(&text, text.grapheme_indices(true), 7, width);

@@ -8,15 +8,13 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::annotation::Kind;
 use crate::tui::app::{App, Focus, Row};
 use crate::tui::layout;
 use crate::tui::printable::visible;
 use crate::tui::suggestions::Pending;
-use crate::tui::wrap::cells;
-use crate::tui::wrap::stands_alone;
+use crate::tui::wrap::{cells, graphemes};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -259,16 +257,8 @@ impl StyledParagraph {
             }
             column += width;
         };
-        // Every ASCII character but a CR before an LF is a grapheme of its own, and so is
-        // every character of Latin text with the usual punctuation.
-        if (text.is_ascii() && !text.contains('\r')) || text.chars().all(stands_alone) {
-            for (offset, c) in text.char_indices() {
-                add(offset, &text[offset..offset + c.len_utf8()]);
-            }
-        } else {
-            for (offset, g) in text.grapheme_indices(true) {
-                add(offset, g);
-            }
+        for (offset, g) in graphemes(text) {
+            add(offset, g);
         }
         if !current.is_empty() {
             spans.push(Span::styled(current, current_style));
