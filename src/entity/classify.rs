@@ -3,7 +3,6 @@
 
 use rustc_hash::FxHashSet;
 
-use super::EntityKind;
 use super::cues::{
     COMPANY_ENDS, GROUP_POSSESSIVES, LEGAL_SUFFIXES, ORGANISATION_NOUNS, POSSESSIVE_PLACES,
 };
@@ -126,17 +125,8 @@ impl Sentence<'_> {
                         || (before.len() >= 2 && COMPANY_ENDS.contains(&key.as_str()))
                 });
                 // "Fisheries and Oceans Canada": fields of government, then a country.
-                let portfolios =
-                    |tokens: &[Token]| tokens.iter().all(|t| lex.is_portfolio_word(&name_key(t)));
-                let agency_name = |tokens: &[Token]| {
-                    (1..tokens.len()).any(|split| {
-                        portfolios(&tokens[..split])
-                            && lex
-                                .known(&join(&tokens[split..]))
-                                .is_some_and(|(_, kind)| kind == EntityKind::Place)
-                    })
-                };
-                let agency = portfolios(before) && agency_name(after);
+                let agency = before.iter().all(|t| lex.is_portfolio_word(&name_key(t)))
+                    && self.agency_name(after);
                 // "member of Parliament for Dunmarnock": a parliament's name has no "for".
                 let seat = token.text == "for"
                     && before.last().is_some_and(|t| name_key(t) == "parliament");
@@ -147,7 +137,7 @@ impl Sentence<'_> {
                         open || agency
                             || (institutional(after)
                                 && !institutional(before)
-                                && !agency_name(before)
+                                && !self.agency_name(before)
                                 && !lex.is_given_name(before[0].text)
                                 && lex.known(&join(before)).is_none())
                     }

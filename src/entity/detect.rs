@@ -140,7 +140,7 @@ fn join_portfolios(
                     .position(|tok| tok.range.start >= head.range.end)
             })
             .flatten();
-        let (true, Some(mut t)) = (ministry, after) else {
+        let Some(mut t) = after else {
             k += 1;
             continue;
         };

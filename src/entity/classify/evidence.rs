@@ -124,13 +124,12 @@ impl Sentence<'_> {
             votes[2] += 3;
         }
         // "Convention on the Law of the Sea": the word before the first joiner is the head.
-        let head = keys
+        let other_head = keys
             .iter()
             .position(|k| matches!(k.as_str(), "of" | "on" | "for"))
-            .filter(|&p| p > 0)
-            .map(|p| &keys[p - 1]);
+            .is_some_and(|p| p > 0 && lex.is_other_word(&keys[p - 1]));
         if lex.is_other_word(&keys[last])
-            || head.is_some_and(|h| lex.is_other_word(h))
+            || other_head
             || (run.len() > 1
                 && lex.is_other_word(&keys[0])
                 && STARTS_OTHER.contains(&keys[0].as_str()))
@@ -138,7 +137,7 @@ impl Sentence<'_> {
             votes[3] += 4;
         }
         // ... and outweighs an organisation word before it ("United Nations Convention").
-        if head.is_some_and(|h| lex.is_other_word(h)) {
+        if other_head {
             votes[3] += 1;
         }
         if self.cue_before(at) {
@@ -394,16 +393,24 @@ impl Sentence<'_> {
             |i: usize| keys[i] == "world" || lex.is_demonym(run[i].text) || place(&run[i..=i]);
         let sport = run.len() == 2
             && ((lex.is_sport(&keys[1]) && nation(0)) || (lex.is_sport(&keys[0]) && nation(1)));
-        let agency = (1..run.len()).any(|split| {
-            place(&run[split..])
-                && keys[..split]
-                    .iter()
-                    .all(|k| lex.is_portfolio_word(k) || k == "and")
-        });
         let branch = lex
             .known(run[0].text)
             .is_some_and(|(_, kind)| kind == EntityKind::Organization);
-        sport || agency || branch
+        sport || self.agency_name(run) || branch
+    }
+
+    /// "Maritime New Zealand", "Fisheries and Oceans Canada": fields of government, then a
+    /// country.
+    pub(super) fn agency_name(&self, tokens: &[Token]) -> bool {
+        let lex = self.lex;
+        (1..tokens.len()).any(|split| {
+            tokens[..split].iter().all(|t| {
+                let key = name_key(t);
+                lex.is_portfolio_word(&key) || key == "and"
+            }) && lex
+                .known(&join(&tokens[split..]))
+                .is_some_and(|(_, kind)| kind == EntityKind::Place)
+        })
     }
 }
 
