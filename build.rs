@@ -27,12 +27,11 @@ fn main() {
                 .collect();
             let description = field("description").expect("every action has a description");
             let hint = field("hint").unwrap_or("");
-            for part in keys.iter().chain([&description, &hint]) {
-                assert!(
-                    !part.contains(['\t', '\n']) && !keys.iter().any(|k| k.contains(' ')),
-                    "`{action}` in [{context}]: keys and texts have no tabs or line breaks, keys no spaces"
-                );
-            }
+            assert!(
+                keys.iter().all(|k| !k.contains([' ', '\t', '\n']))
+                    && !format!("{description}{hint}").contains(['\t', '\n']),
+                "`{action}` in [{context}]: keys and texts have no tabs or line breaks, keys no spaces"
+            );
             writeln!(
                 lines,
                 "{context}\t{action}\t{}\t{description}\t{hint}",
