@@ -407,7 +407,8 @@ pub(super) fn name_end(token: &Token) -> usize {
 }
 
 pub(super) fn join(run: &[Token]) -> String {
-    let mut name = String::new();
+    let span = run.first().zip(run.last());
+    let mut name = String::with_capacity(span.map_or(0, |(a, b)| b.range.end - a.range.start));
     for (i, token) in run.iter().enumerate() {
         if i > 0 {
             name.push(' ');

@@ -152,7 +152,7 @@ impl Context<'_, '_> {
                 continue;
             }
             let according =
-                word.lower == "according" && self.words.get(i + 1).is_some_and(|w| w.lower == "to");
+                word.is_word("according") && self.words.get(i + 1).is_some_and(|w| w.is_word("to"));
             // "the report shows", "the statement says": a noun before the verb that speaks.
             let is_verb = |w: &Word| w.is(SPEECH | DOCUMENT);
             let noun = self.words.get(i + 1).is_some_and(is_verb);
@@ -181,7 +181,7 @@ impl Context<'_, '_> {
                 continue;
             }
             let mut from = i + 1;
-            if self.words.get(from).is_some_and(|w| w.lower == "that") {
+            if self.words.get(from).is_some_and(|w| w.is_word("that")) {
                 from += 1;
             }
             let Some(start) = self.words.get(from) else {
@@ -276,7 +276,7 @@ impl Context<'_, '_> {
         if self.words[verb].is(GERUND) {
             let speaker = self.sentence_subject(verb)?;
             let mut from = verb + 1;
-            if self.words.get(from).is_some_and(|w| w.lower == "that") {
+            if self.words.get(from).is_some_and(|w| w.is_word("that")) {
                 from += 1;
             }
             let statement = trim_range(text, self.words.get(from)?.range.start..sentence_end);
@@ -292,7 +292,7 @@ impl Context<'_, '_> {
         {
             Some(found) => found,
             // "Petrauskas praised the referee but said …": the sentence's subject speaks.
-            None if verb > 0 && matches!(&*self.words[verb - 1].lower, "and" | "but") => {
+            None if verb > 0 && matches!(&*self.words[verb - 1].lower(), "and" | "but") => {
                 (verb, self.sentence_subject(verb)?)
             }
             None => return None,
@@ -323,7 +323,7 @@ impl Context<'_, '_> {
                 .next()
                 .unwrap_or("")
                 .to_lowercase();
-            let told = matches!(&*self.words[verb].lower, "told" | "tells");
+            let told = matches!(&*self.words[verb].lower(), "told" | "tells");
             let tail = told || TAIL_STARTS.contains(&first_after.as_str());
             if statement.start < statement.end && (after_verb.is_empty() || tail) {
                 return Some(Attribution {
@@ -344,14 +344,14 @@ impl Context<'_, '_> {
         }
         // A document's verb only reports in those shapes, or with "that".
         if self.words[verb].is(DOCUMENT)
-            && self.words.get(verb + 1).is_none_or(|w| w.lower != "that")
+            && self.words.get(verb + 1).is_none_or(|w| !w.is_word("that"))
         {
             return None;
         }
         // A reported clause after: `Berg said (that) …`, `Berg told reporters that …`
         let mut from = verb + 1;
         if matches!(
-            &*self.words[verb].lower,
+            &*self.words[verb].lower(),
             "told" | "tells" | "asked" | "urged"
         ) {
             // "Berg told.": no listener, and nothing said.
@@ -362,7 +362,7 @@ impl Context<'_, '_> {
             match self.words[from..]
                 .iter()
                 .take(10)
-                .position(|w| w.lower == "that")
+                .position(|w| w.is_word("that"))
             {
                 Some(p) => from += p,
                 None => from = self.phrase_end(from) + 1,
@@ -372,7 +372,7 @@ impl Context<'_, '_> {
         if let Some(p) = self.words[from..]
             .iter()
             .take(8)
-            .position(|w| w.lower == "that")
+            .position(|w| w.is_word("that"))
             .filter(|&p| {
                 !text[verb_range.end..self.words[from + p].range.start].contains(['"', '“', '”'])
             })

@@ -1,9 +1,6 @@
 //! Claim suggestions: sentences with checkable content.
 
-use std::borrow::Cow;
-
 use super::ClaimSuggestion;
-use super::text::lower_case;
 use super::words::class::{
     AT, CAUSE, COMPARISON, DETERMINER, FINDING, LEAST_MOST, LED_OR_AS, MILLION, MODAL, MONEY,
     MONTH, NUMBER, PER, PERCENT, SUPERLATIVE, YEAR_AFTER,
@@ -32,8 +29,8 @@ pub fn claims(article: &Article) -> Vec<ClaimSuggestion> {
 
 /// Why a sentence is checkable, if it is: the first rule that holds. `words` is a list
 /// for the sentence's words and the word lists each is in, cleared first, so that one
-/// serves every sentence.
-fn checkable<'a>(sentence: &'a str, words: &mut Vec<(Cow<'a, str>, u32)>) -> Option<&'static str> {
+/// serves every sentence. Words are compared in any case.
+fn checkable<'a>(sentence: &'a str, words: &mut Vec<(&'a str, u32)>) -> Option<&'static str> {
     if sentence
         .trim_end_matches(['"', '”', '’', '\'', ')'])
         .ends_with('?')
@@ -41,8 +38,8 @@ fn checkable<'a>(sentence: &'a str, words: &mut Vec<(Cow<'a, str>, u32)>) -> Opt
         return None; // a question asks; it does not claim
     }
     words.clear();
-    words.extend(lower_case_words(sentence).map(|w| {
-        let class = class_of(&w);
+    words.extend(sentence_words(sentence).map(|w| {
+        let class = class_of(w);
         (w, class)
     }));
     // The word lists any word of the sentence is in.
@@ -50,7 +47,7 @@ fn checkable<'a>(sentence: &'a str, words: &mut Vec<(Cow<'a, str>, u32)>) -> Opt
     // "at least 40,000" and "at most" bound a number; they compare nothing.
     if classes & AT != 0 {
         let bounds: Vec<usize> = (1..words.len())
-            .filter(|&i| words[i - 1].0 == "at" && words[i].1 & LEAST_MOST != 0)
+            .filter(|&i| words[i - 1].0.eq_ignore_ascii_case("at") && words[i].1 & LEAST_MOST != 0)
             .collect();
         for i in bounds.into_iter().rev() {
             words.remove(i);
@@ -63,7 +60,7 @@ fn checkable<'a>(sentence: &'a str, words: &mut Vec<(Cow<'a, str>, u32)>) -> Opt
         has(lists)
             && words
                 .windows(2)
-                .any(|p| p[0].1 & lists != 0 && holds(&p[0].0, &p[1].0))
+                .any(|p| p[0].1 & lists != 0 && holds(p[0].0, p[1].0))
     };
     // Most sentences have no digit at all.
     let has_digits = sentence.bytes().any(|b| b.is_ascii_digit())
@@ -71,8 +68,9 @@ fn checkable<'a>(sentence: &'a str, words: &mut Vec<(Cow<'a, str>, u32)>) -> Opt
             w.chars().any(|c| c.is_ascii_digit())
                 && !w.chars().next().is_some_and(char::is_uppercase)
         });
-    let percentage =
-        sentence.contains('%') || has(PERCENT) || pair(PER, &|_, second| second == "cent");
+    let percentage = sentence.contains('%')
+        || has(PERCENT)
+        || pair(PER, &|_, second| second.eq_ignore_ascii_case("cent"));
     let currency = sentence.bytes().any(|b| matches!(b, b'$' | 0xc2 | 0xe2))
         && sentence.contains(['$', '€', '£', '¥']);
     let money = currency || (has_digits && has(MONEY)) || has(MILLION) && has(MONEY);
@@ -85,7 +83,8 @@ fn checkable<'a>(sentence: &'a str, words: &mut Vec<(Cow<'a, str>, u32)>) -> Opt
     let finding = has(FINDING);
     let cause = has(CAUSE)
         || pair(LED_OR_AS, &|first, second| {
-            (first, second) == ("led", "to") || (first, second) == ("as", "a")
+            let is = |word: &str, lower: &str| word.eq_ignore_ascii_case(lower);
+            (is(first, "led") && is(second, "to")) || (is(first, "as") && is(second, "a"))
         });
     // Talk of the future is not yet checkable, unless it carries a figure or a finding.
     let future = has(MODAL);
@@ -116,9 +115,9 @@ fn is_year(word: &str) -> bool {
         && matches!(&word[..2], "18" | "19" | "20")
 }
 
-/// Lower-case words of a sentence, without punctuation: the parts between characters
-/// that are neither letters, digits, '-', '.' nor ',', trimmed of those three.
-fn lower_case_words(sentence: &str) -> impl Iterator<Item = Cow<'_, str>> {
+/// The words of a sentence, without punctuation: the parts between characters that are
+/// neither letters, digits, '-', '.' nor ',', trimmed of those three.
+fn sentence_words(sentence: &str) -> impl Iterator<Item = &str> {
     let bytes = sentence.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -150,6 +149,6 @@ fn lower_case_words(sentence: &str) -> impl Iterator<Item = Cow<'_, str>> {
         at += sentence[at..].chars().next().map_or(1, char::len_utf8);
         Some(part)
     })
-    .map(|w| lower_case(w.trim_matches(['-', '.', ','])))
+    .map(|w| w.trim_matches(['-', '.', ',']))
     .filter(|w| !w.is_empty())
 }

@@ -32,7 +32,7 @@ impl Context<'_, '_> {
         let text = self.text();
         let gap = |i: usize| &text[self.words[i - 1].range.end..self.words[i].range.start];
         // "Rowena Pangilinan, a ticketing clerk, who said": the one "who" stands for.
-        let verb = if verb > 1 && matches!(&*self.words[verb - 1].lower, "who" | "which") {
+        let verb = if verb > 1 && matches!(&*self.words[verb - 1].lower(), "who" | "which") {
             verb - 1
         } else {
             verb
@@ -64,7 +64,7 @@ impl Context<'_, '_> {
             // A person named in any part speaks; else the first part that names someone.
             for part in parts
                 .iter()
-                .filter(|p| !matches!(&*self.words[p.start].lower, "who" | "which" | "whose"))
+                .filter(|p| !matches!(&*self.words[p.start].lower(), "who" | "which" | "whose"))
             {
                 let range = span(part);
                 let person = self.entities.mentions_in(range.clone()).find(|(m, e)| {
@@ -81,7 +81,7 @@ impl Context<'_, '_> {
             if let Some(part) = parts.iter().rev().find(|p| {
                 let word = &self.words[p.start];
                 !matches!(
-                    &*word.lower,
+                    &*word.lower(),
                     "who" | "which" | "whose" | "of" | "in" | "at" | "from"
                 ) && !word.text.starts_with(|c: char| c.is_ascii_digit())
             }) {
@@ -130,24 +130,24 @@ impl Context<'_, '_> {
             let punctuated = !closing_apposition
                 && gap.contains([',', ';', ':', '"', '“', '”', '(', ')', '—', '–']);
             // "Woodend and Clarkville": "and" between names stays inside the phrase.
-            let joins_names = word.lower == "and"
+            let joins_names = word.is_word("and")
                 && start >= 2
                 && is_title_case(self.words[start].text)
                 && is_title_case(self.words[start - 2].text);
             if punctuated
-                || (PHRASE_STOPS.contains(&&*word.lower)
+                || (PHRASE_STOPS.contains(&&*word.lower())
                     && !is_title_case(word.text)
                     && !joins_names)
             {
                 break;
             }
             start -= 1;
-            if PRONOUNS.contains(&&*word.lower) {
+            if PRONOUNS.contains(&&*word.lower()) {
                 break; // "he", "she": the phrase is the pronoun
             }
         }
         // "On Monday the ministry said": the time is not the speaker.
-        while start + 2 < verb && LEADING_ADVERBIALS.contains(&&*self.words[start].lower) {
+        while start + 2 < verb && LEADING_ADVERBIALS.contains(&&*self.words[start].lower()) {
             start += 2;
         }
         (start < verb).then_some(start)
@@ -162,7 +162,7 @@ impl Context<'_, '_> {
             let next = &self.words[end + 1];
             let gap = &text[self.words[end].range.end..next.range.start];
             if gap.contains([',', ';', ':', '"', '“', '”', '(', ')', '—', '–'])
-                || PHRASE_STOPS.contains(&&*next.lower)
+                || PHRASE_STOPS.contains(&&*next.lower())
                 || next.is(SPEECH)
             {
                 break;

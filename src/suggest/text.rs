@@ -1,37 +1,33 @@
 //! Quotations and words of the article text, with their byte ranges.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use super::words::class_of;
+use crate::lower::{LowerCase, lower_case};
 
 /// A word of a sentence with its byte range in the article.
 #[derive(Debug, Clone)]
 pub(super) struct Word<'a> {
     pub(super) text: &'a str,
     pub(super) range: Range<usize>,
-    /// The word in lower case: most words already are, and are not copied.
-    pub(super) lower: Cow<'a, str>,
     /// The word lists it is in (see [`super::words::class`]).
     class: u32,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
+    /// The word in lower case: most words already are, and are not copied.
+    pub(super) fn lower(&self) -> LowerCase<'a> {
+        lower_case(self.text)
+    }
+
+    /// Whether the word is `lower` (an ASCII word in lower case) in any case.
+    pub(super) fn is_word(&self, lower: &str) -> bool {
+        self.text.eq_ignore_ascii_case(lower)
+    }
+
     /// Whether the word is in any of these lists ([`super::words::class`] bits).
     pub(super) fn is(&self, lists: u32) -> bool {
         self.class & lists != 0
-    }
-}
-
-/// A word in lower case, borrowed when it already is.
-pub(super) fn lower_case(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
     }
 }
 
@@ -146,11 +142,9 @@ fn push_word<'a>(words: &mut Vec<Word<'a>>, text: &'a str, start: usize, end: us
         return;
     }
     let end = start + word.len();
-    let lower = lower_case(word);
     words.push(Word {
         text: word,
         range: start..end,
-        class: class_of(&lower),
-        lower,
+        class: class_of(word),
     });
 }

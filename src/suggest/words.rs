@@ -355,9 +355,9 @@ pub mod class {
     pub const MODAL: u32 = 1 << 18;
 }
 
-/// The lists a lower-case word is in (see [`class`]); 0 for none.
-pub fn class_of(lower: &str) -> u32 {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u32>> =
+/// The lists a word is in, in any case (see [`class`]); 0 for none.
+pub fn class_of(word: &str) -> u32 {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<u128, u32>> =
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let lists: [(&[&'static str], u32); 19] = [
@@ -387,10 +387,28 @@ pub fn class_of(lower: &str) -> u32 {
         let mut table = rustc_hash::FxHashMap::default();
         for (list, bit) in lists {
             for &word in list {
-                *table.entry(word).or_insert(0) |= bit;
+                let key = packed(word).expect("listed words are short ASCII");
+                *table.entry(key).or_insert(0) |= bit;
             }
         }
         table
     });
-    table.get(lower).copied().unwrap_or(0)
+    packed(word).map_or(0, |key| table.get(&key).copied().unwrap_or(0))
+}
+
+/// A word of up to 16 ASCII characters in lower case, packed into a number: the lists
+/// are looked up by it, without a copy of the word or a comparison of strings. Longer
+/// words and words with other characters are in no list.
+fn packed(word: &str) -> Option<u128> {
+    if word.len() > 16 {
+        return None;
+    }
+    let mut key = 0u128;
+    for (i, b) in word.bytes().enumerate() {
+        if !b.is_ascii() {
+            return None;
+        }
+        key |= u128::from(b.to_ascii_lowercase()) << (8 * i);
+    }
+    Some(key)
 }
