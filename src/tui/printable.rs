@@ -65,7 +65,16 @@ pub fn visible(grapheme: &str) -> Cow<'_, str> {
 /// placeholders instead.
 pub fn guard(buf: &mut Buffer) {
     for cell in &mut buf.content {
-        if cell.symbol().chars().any(needs_care) {
+        let symbol = cell.symbol().as_bytes();
+        // Most cells hold one printable ASCII character; a character that needs care is
+        // below the space, DEL, or starts with one of these bytes.
+        let plain = match symbol {
+            [b] => (b' '..b'\x7f').contains(b),
+            _ => !symbol
+                .iter()
+                .any(|&b| b < b' ' || matches!(b, 0x7f | 0xc2 | 0xe2)),
+        };
+        if !plain && cell.symbol().chars().any(needs_care) {
             let shown: String = cell
                 .symbol()
                 .chars()

@@ -4,7 +4,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
 
 use crate::anchor::Placement;
 use crate::annotation::{Annotation, Kind};
@@ -15,15 +14,12 @@ use crate::tui::list::Summary;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let focused = app.focus == Focus::Annotations && app.overlay.is_none();
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.style(if focused { "border.focused" } else { "border" }))
-        .title(Span::styled(
-            format!(" annotations · {} ", app.list.kind.label()),
-            theme.style("title"),
-        ));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let border = theme.style(if focused { "border.focused" } else { "border" });
+    let title = Span::styled(
+        format!(" annotations · {} ", app.list.kind.label()),
+        theme.style("title"),
+    );
+    let inner = super::border::bordered(buf, area, border, title.into());
     if inner.width < 4 || inner.height == 0 {
         return;
     }

@@ -7,7 +7,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
 
 use crate::annotation::Kind;
 use crate::tui::app::{App, Focus, Row};
@@ -28,14 +27,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         None => format!(" {title} "),
     };
     let border = if focused { "border.focused" } else { "border" };
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.style(border))
-        .title(Span::styled(
-            super::fit(&title, area.width.saturating_sub(4) as usize),
-            theme.style("title"),
-        ))
-        .render(area, buf);
+    let title = Span::styled(
+        super::fit(&title, area.width.saturating_sub(4) as usize),
+        theme.style("title"),
+    );
+    super::border::bordered(buf, area, theme.style(border), title.into());
 
     let text_area = layout::text_area(area, article.paragraphs().len());
     if article.paragraphs().is_empty() {

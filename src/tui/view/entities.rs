@@ -3,7 +3,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::{App, Focus};
@@ -13,12 +12,9 @@ use crate::tui::printable::printable;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let focused = app.focus == Focus::Entities && app.overlay.is_none();
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.style(if focused { "border.focused" } else { "border" }))
-        .title(Span::styled(" entities ", theme.style("title")));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let border = theme.style(if focused { "border.focused" } else { "border" });
+    let title = Span::styled(" entities ", theme.style("title"));
+    let inner = super::border::bordered(buf, area, border, title.into());
     if inner.width == 0 || inner.height == 0 {
         return;
     }

@@ -3,6 +3,7 @@
 
 mod annotations;
 mod article;
+mod border;
 mod entities;
 mod help;
 mod note;
