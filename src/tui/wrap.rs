@@ -23,6 +23,20 @@ pub fn cells(grapheme: &str, column: usize) -> usize {
     }
 }
 
+/// [`cells`], and whether the grapheme is white space. A single ASCII character, most of
+/// any text, takes one cell without a look-up (a control character shows as a one-cell
+/// picture), a tab up to the next stop.
+fn cells_and_space(grapheme: &str, column: usize) -> (usize, bool) {
+    match *grapheme.as_bytes() {
+        [b'\t'] => (TAB_STOP - column % TAB_STOP, true),
+        [b] if b.is_ascii() => (1, char::from(b).is_whitespace()),
+        _ => (
+            cells(grapheme, column),
+            grapheme.chars().all(char::is_whitespace),
+        ),
+    }
+}
+
 /// Break `text` (which starts at byte `base` of the article) into lines at most `width`
 /// cells wide. Lines break at spaces, and between wide characters for scripts that do not
 /// use spaces; a word longer than the line is cut. The spaces at a break belong to no line.
@@ -90,8 +104,8 @@ fn wrap_graphemes<'t>(
     // that start.
     let mut last_break: Option<(usize, usize, usize)> = None;
     for (i, g) in graphemes {
-        let w = cells(g, used);
-        if g.chars().all(char::is_whitespace) {
+        let (w, space) = cells_and_space(g, used);
+        if space {
             if used + w > width {
                 lines.push(base + start..base + i);
                 start = i + g.len();
@@ -185,6 +199,17 @@ mod tests {
             lines("the harbour vote was delayed", 12),
             ["the harbour", "vote was", "delayed"]
         );
+    }
+
+    #[test]
+    fn an_ascii_character_takes_the_cells_its_picture_takes() {
+        for b in 0..0x80u8 {
+            let g = char::from(b).to_string();
+            for column in 0..TAB_STOP + 1 {
+                let slow = (cells(&g, column), g.chars().all(char::is_whitespace));
+                assert_eq!(cells_and_space(&g, column), slow, "byte {b:#04x}");
+            }
+        }
     }
 
     #[test]

@@ -151,31 +151,25 @@ fn set_stringn(
     max_width: u16,
     style: Style,
 ) -> (u16, u16) {
-    let mut remaining_width = buf.area.right().saturating_sub(x).min(max_width);
+    let room = buf.area.right().saturating_sub(x).min(max_width);
+    if room == 0 || text.is_empty() {
+        return (x, y);
+    }
+    // The cells of this row from x on, found once rather than once a character.
+    let first = buf.index_of(x, y);
+    let row = &mut buf.content[first..first + usize::from(room)];
     if text.is_ascii() {
-        for &byte in text.as_bytes() {
-            if byte.is_ascii_control() {
-                continue;
-            }
-            if remaining_width == 0 {
-                break;
-            }
-            remaining_width -= 1;
-            buf[(x, y)].set_char(byte as char).set_style(style);
+        let shown = text.bytes().filter(|b| !b.is_ascii_control());
+        for (cell, byte) in row.iter_mut().zip(shown) {
+            cell.set_char(char::from(byte)).set_style(style);
             x += 1;
         }
     } else if text
         .chars()
         .all(|c| super::wrap::stands_alone(c) && c.width() == Some(1))
     {
-        for (i, c) in text.char_indices() {
-            if remaining_width == 0 {
-                break;
-            }
-            remaining_width -= 1;
-            buf[(x, y)]
-                .set_symbol(&text[i..i + c.len_utf8()])
-                .set_style(style);
+        for (cell, (i, c)) in row.iter_mut().zip(text.char_indices()) {
+            cell.set_symbol(&text[i..i + c.len_utf8()]).set_style(style);
             x += 1;
         }
     } else {
