@@ -15,7 +15,6 @@ pub mod entity;
 pub mod error;
 pub mod export;
 pub mod import;
-pub(crate) mod lower;
 pub mod sidecar;
 pub mod suggest;
 pub mod themes;

@@ -22,7 +22,6 @@ use super::merge::{Candidate, merge};
 use super::tokens::{Token, strip_possessive, tokenize, tokenize_into};
 use super::{Entities, Entity, EntityKind};
 use crate::article::Article;
-use crate::lower::{LowerCase, lower_case};
 
 /// Lower-case words that may sit inside a name between capitalised words.
 pub(super) const PARTICLES: &[&str] = &[
@@ -273,9 +272,6 @@ fn byline(article: &Article, range: std::ops::Range<usize>, out: &mut Vec<Candid
 fn lower_case_words(text: &str) -> FxHashSet<&str> {
     let bytes = text.as_bytes();
     let mut words = FxHashSet::default();
-    // The words just added, by length and first and last letter: most words of a text are
-    // a few common ones, which this finds without hashing them again.
-    let mut recent: [&str; 1024] = [""; 1024];
     let mut i = 0;
     while i < bytes.len() {
         // Skip to the start of a word, then take the word whole.
@@ -285,44 +281,29 @@ fn lower_case_words(text: &str) -> FxHashSet<&str> {
             continue;
         }
         let start = i;
-        let lower = if b < 0x80 {
-            // ASCII letters and digits, most of any word, in one run.
-            i += bytes[i..]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(bytes.len() - i);
-            b.is_ascii_lowercase()
-        } else {
-            let c = text[i..].chars().next().expect("char boundary");
-            if !c.is_alphanumeric() {
-                // A non-ASCII character that is not a letter.
-                i += c.len_utf8();
-                continue;
-            }
-            c.is_lowercase()
-        };
+        let mut lower = None;
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
                 if !b.is_ascii_alphanumeric() {
                     break;
                 }
+                lower.get_or_insert(b.is_ascii_lowercase());
                 i += 1;
             } else {
                 let c = text[i..].chars().next().expect("char boundary");
                 if !c.is_alphanumeric() {
                     break;
                 }
+                lower.get_or_insert(c.is_lowercase());
                 i += c.len_utf8();
             }
         }
-        if lower {
-            let word = &text[start..i];
-            let slot = (word.len() * 31 + usize::from(b) * 7 + usize::from(bytes[i - 1])) % 1024;
-            if recent[slot] != word {
-                recent[slot] = word;
-                words.insert(word);
-            }
+        if i == start {
+            // A non-ASCII character that is not a letter.
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        } else if lower == Some(true) {
+            words.insert(&text[start..i]);
         }
     }
     words
@@ -414,8 +395,10 @@ pub(super) fn ends_with_possessive(word: &str) -> bool {
 }
 
 /// A word as a list key: lower case, without a final stop or a possessive.
-pub(super) fn name_key<'a>(token: &Token<'a>) -> LowerCase<'a> {
-    lower_case(strip_possessive(token.text).trim_end_matches('.'))
+pub(super) fn name_key(token: &Token) -> String {
+    strip_possessive(token.text)
+        .trim_end_matches('.')
+        .to_lowercase()
 }
 
 /// Where a name ends: before a possessive "'s".
@@ -424,8 +407,7 @@ pub(super) fn name_end(token: &Token) -> usize {
 }
 
 pub(super) fn join(run: &[Token]) -> String {
-    let span = run.first().zip(run.last());
-    let mut name = String::with_capacity(span.map_or(0, |(a, b)| b.range.end - a.range.start));
+    let mut name = String::new();
     for (i, token) in run.iter().enumerate() {
         if i > 0 {
             name.push(' ');

@@ -250,7 +250,15 @@ impl Lexicon {
 /// `f` of `text` in lower case; short ASCII text, most names, is lowered on the stack
 /// rather than copied to the heap.
 fn with_lower_case<T>(text: &str, f: impl FnOnce(&str) -> T) -> T {
-    f(&crate::lower::lower_case(text))
+    let mut buffer = [0u8; 64];
+    if text.len() <= buffer.len() && text.is_ascii() {
+        let lower = &mut buffer[..text.len()];
+        lower.copy_from_slice(text.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+    } else {
+        f(&text.to_lowercase())
+    }
 }
 
 /// "Dr", "Mr", "St": a title written with a full stop.

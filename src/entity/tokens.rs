@@ -1,8 +1,7 @@
 //! Words of a sentence, with what detection needs to know about each.
 
+use std::borrow::Cow;
 use std::ops::Range;
-
-use crate::lower::{LowerCase, lower_case};
 
 /// One word. Apostrophes, hyphens and full stops inside a word belong to it
 /// ("O'Brien", "Per-Arne", "U.S"), except a lower-case suffix after a capitalised word
@@ -50,8 +49,13 @@ impl<'a> Token<'a> {
 
     /// The word in lower case without a final full stop, for list lookups. Most words
     /// are already lower case and are borrowed, not copied.
-    pub fn key(&self) -> LowerCase<'a> {
-        lower_case(self.text.trim_end_matches('.'))
+    pub fn key(&self) -> Cow<'a, str> {
+        let word = self.text.trim_end_matches('.');
+        if word.chars().any(char::is_uppercase) {
+            Cow::Owned(word.to_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
     }
 }
 

@@ -2,8 +2,9 @@
 
 use std::ops::Range;
 
+use std::borrow::Cow;
+
 use super::words::class_of;
-use crate::lower::{LowerCase, lower_case};
 
 /// A word of a sentence with its byte range in the article.
 #[derive(Debug, Clone)]
@@ -16,8 +17,16 @@ pub(super) struct Word<'a> {
 
 impl<'a> Word<'a> {
     /// The word in lower case: most words already are, and are not copied.
-    pub(super) fn lower(&self) -> LowerCase<'a> {
-        lower_case(self.text)
+    pub(super) fn lower(&self) -> Cow<'a, str> {
+        if self
+            .text
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            Cow::Borrowed(self.text)
+        } else {
+            Cow::Owned(self.text.to_lowercase())
+        }
     }
 
     /// Whether the word is `lower` (an ASCII word in lower case) in any case.

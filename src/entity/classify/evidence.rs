@@ -11,7 +11,6 @@ use crate::entity::cues::{
 use crate::entity::detect::{ends_with_possessive, join, name_end, name_key};
 use crate::entity::merge::{Candidate, STARTS_OTHER, Votes};
 use crate::entity::tokens::Token;
-use crate::lower::LowerCase;
 
 impl Sentence<'_> {
     /// Separate a title or role from the name, then weigh the evidence for its type.
@@ -26,7 +25,7 @@ impl Sentence<'_> {
             run = &run[..run.len() - 1];
             votes[0] += 2;
         }
-        let all_keys: Vec<LowerCase> = run.iter().map(name_key).collect();
+        let all_keys: Vec<String> = run.iter().map(name_key).collect();
         let keys = &all_keys[..];
         let last = keys.len() - 1;
         // "Deputy Finance Minister Tomas Berg", "Port Authority Director Anna Lind".
@@ -381,7 +380,7 @@ impl Sentence<'_> {
     /// a nation names its governing body. "Maritime New Zealand", "Fisheries and Oceans
     /// Canada": fields of government before a country name a national agency. "WWF
     /// Finland", "BBC Alba": a known organisation opening a longer name names a branch.
-    fn national_body(&self, run: &[Token], keys: &[LowerCase]) -> bool {
+    fn national_body(&self, run: &[Token], keys: &[String]) -> bool {
         let lex = self.lex;
         if run.len() < 2 {
             return false;
