@@ -55,8 +55,8 @@ pub enum Command {
     Suggest {
         article: PathBuf,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = EntitiesFormat::Table)]
-        format: EntitiesFormat,
+        #[arg(long, value_enum, default_value_t = SuggestFormat::Table)]
+        format: SuggestFormat,
     },
     /// Write the article's annotations in another format; with --recursive, those of every
     /// article with a sidecar in a folder, into one file.
@@ -115,6 +115,15 @@ pub enum EntitiesFormat {
     /// Aligned columns for reading.
     Table,
     /// One JSON document: {"article", "entities": [{"id", "name", "type", "aliases", "mentions"}]}.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SuggestFormat {
+    /// Aligned columns for reading.
+    Table,
+    /// One JSON document: {"article", "claims": [{"start", "end", "text", "paragraph",
+    /// "rule"}], "attributions": [{… and "speaker": {"name", "start", "end", "entity"}}]}.
     Json,
 }
 

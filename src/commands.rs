@@ -14,7 +14,7 @@ use sidenote::tui::{self, Keymap, Theme};
 
 use sidenote::export::{Format, Options, Output};
 
-use crate::cli::{EntitiesFormat, ExportFormat, Global};
+use crate::cli::{EntitiesFormat, ExportFormat, Global, SuggestFormat};
 
 /// How every command opens its document: where the sidecar is, and how to read bytes
 /// that are not UTF-8 (`--sidecar`, `--lossy`).
@@ -112,13 +112,13 @@ pub fn entities(article: &Path, open: Open, format: EntitiesFormat) -> Result<()
     write_stdout(&text)
 }
 
-pub fn suggest(article: &Path, open: Open, format: EntitiesFormat) -> Result<()> {
+pub fn suggest(article: &Path, open: Open, format: SuggestFormat) -> Result<()> {
     let doc = open.document(article)?;
     let suggestions =
         sidenote::suggest::suggest(&doc.article, &doc.entities).without(&doc.rejected);
     let text = match format {
-        EntitiesFormat::Json => export::json_text(&export::suggestions_json(&doc, &suggestions)),
-        EntitiesFormat::Table => export::suggestions_table(&doc, &suggestions),
+        SuggestFormat::Json => export::json_text(&export::suggestions_json(&doc, &suggestions)),
+        SuggestFormat::Table => export::suggestions_table(&doc, &suggestions),
     };
     write_stdout(&text)
 }

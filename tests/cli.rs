@@ -299,6 +299,25 @@ fn help_and_version_work_for_every_command() {
     }
 }
 
+/// Each command's help describes the JSON that command writes.
+#[test]
+fn help_describes_each_commands_own_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = |command: &str| {
+        let output = sidenote(&[command, "--help"], dir.path());
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let suggest = help("suggest");
+    assert!(
+        suggest.contains("\"claims\"") && suggest.contains("\"attributions\""),
+        "{suggest}"
+    );
+    assert!(!suggest.contains("\"entities\""), "{suggest}");
+    let entities = help("entities");
+    assert!(entities.contains("\"entities\""), "{entities}");
+    assert!(!entities.contains("\"claims\""), "{entities}");
+}
+
 /// Every error is one line on stderr naming the file and the cause, with a failing exit.
 #[test]
 fn errors_are_one_clear_line() {
