@@ -81,7 +81,17 @@ impl<W: Write> Backend for Output<W> {
         self.inner.append_lines(n)
     }
 
+    /// The size of the terminal on the standard output, which sidenote draws on. ratatui
+    /// asks before every frame, and crossterm would open `/dev/tty` each time to answer;
+    /// its answer is the fallback.
     fn size(&self) -> io::Result<Size> {
+        #[cfg(unix)]
+        if let Ok(size) = rustix::termios::tcgetwinsize(io::stdout())
+            && size.ws_col > 0
+            && size.ws_row > 0
+        {
+            return Ok(Size::new(size.ws_col, size.ws_row));
+        }
         self.inner.size()
     }
 
