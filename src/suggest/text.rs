@@ -1,8 +1,7 @@
 //! Quotations and words of the article text, with their byte ranges.
 
-use std::ops::Range;
-
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::words::class_of;
 
