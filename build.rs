@@ -1,14 +1,30 @@
-//! The built-in keymap (`assets/keymap.toml`) turned into plain lines at build time, so that
-//! starting sidenote does not parse TOML before the first screen (parsing it took as long
-//! as drawing the first frame). The binary reads the lines with `Keymap::default`; a test
-//! checks that they give the same keymap as the TOML file read at run time.
+//! The built-in keymap (`assets/keymap.toml`) and themes (`themes/*.toml`) turned into
+//! plain lines at build time, so that starting sidenote does not parse TOML before the
+//! first screen (parsing the keymap took as long as drawing the first frame, the default
+//! theme a fifth of the time to it). The binary reads the lines with `Keymap::default` and
+//! `ThemeFile::built_in`; tests check that they give what the TOML files read at run time
+//! give.
 //!
-//! One line per action: `context TAB action TAB keys (space-separated) TAB description TAB hint`.
+//! The keymap, one line per action: `context TAB action TAB keys (space-separated) TAB
+//! description TAB hint`.
+//!
+//! The themes, one line per theme (`= name`) followed by one per scope, its inherited
+//! ones included: `scope TAB fg TAB bg TAB modifiers (space-separated)`, each colour as
+//! written once palette names are resolved, empty when not given.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::PathBuf;
 
+/// The built-in themes, in the order `src/themes/mod.rs` lists them.
+const THEMES: [&str; 5] = ["default", "light", "mono", "high-contrast", "okabe-ito"];
+
 fn main() {
+    keymap();
+    themes();
+}
+
+fn keymap() {
     let source = "assets/keymap.toml";
     println!("cargo::rerun-if-changed={source}");
     let text = std::fs::read_to_string(source).expect("assets/keymap.toml is readable");
@@ -40,6 +56,70 @@ fn main() {
             .unwrap();
         }
     }
+    write("keymap.tsv", &lines);
+}
+
+fn write(name: &str, text: &str) {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("keymap.tsv"), lines).expect("OUT_DIR is writable");
+    std::fs::write(out.join(name), text).expect("OUT_DIR is writable");
+}
+
+/// A theme's palette and styles, its parents' laid under them (a built-in theme inherits
+/// only built-in ones). The run-time reader reports mistakes; here they stop the build.
+fn themes() {
+    let mut lines = String::new();
+    for name in THEMES {
+        let (palette, styles) = resolve(name);
+        writeln!(lines, "= {name}").unwrap();
+        for (scope, style) in &styles {
+            let field = |key: &str| {
+                let value = style.get(key).and_then(toml::Value::as_str).unwrap_or("");
+                palette.get(value).map_or(value, String::as_str).to_string()
+            };
+            let modifiers: Vec<&str> = style
+                .get("modifiers")
+                .and_then(toml::Value::as_array)
+                .map(|m| m.iter().filter_map(toml::Value::as_str).collect())
+                .unwrap_or_default();
+            writeln!(
+                lines,
+                "{scope}\t{}\t{}\t{}",
+                field("fg"),
+                field("bg"),
+                modifiers.join(" ")
+            )
+            .unwrap();
+        }
+    }
+    write("themes.tsv", &lines);
+}
+
+type Palette = BTreeMap<String, String>;
+type Styles = BTreeMap<String, toml::Table>;
+
+fn resolve(name: &str) -> (Palette, Styles) {
+    let source = format!("themes/{name}.toml");
+    println!("cargo::rerun-if-changed={source}");
+    let text = std::fs::read_to_string(&source).expect("a built-in theme is readable");
+    let table: toml::Table = text.parse().expect("a built-in theme is TOML");
+    let (mut palette, mut styles) = match table.get("inherits").and_then(toml::Value::as_str) {
+        Some(parent) => resolve(parent),
+        None => Default::default(),
+    };
+    let section = |key: &str| table.get(key).and_then(toml::Value::as_table).cloned();
+    for (key, value) in section("palette").unwrap_or_default() {
+        let colour = value.as_str().expect("a palette colour is a string");
+        palette.insert(key, colour.to_string());
+    }
+    for (scope, style) in section("styles").unwrap_or_default() {
+        let style = style.as_table().expect("a style is a table").clone();
+        assert!(
+            style
+                .values()
+                .all(|v| !v.to_string().contains(['\t', '\n'])),
+            "{source}: `{scope}` has no tabs or line breaks"
+        );
+        styles.insert(scope, style);
+    }
+    (palette, styles)
 }

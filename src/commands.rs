@@ -63,22 +63,13 @@ pub fn open(
         None => Some(scratch_demo()?),
     };
     let path = article.or(demo.as_deref()).expect("an article or the demo");
-    // The keys and the theme are read while the article is (a big article's first part:
-    // it loads the rest once shown); a mistake in them is reported before the article's.
-    let (looks, opened) = std::thread::scope(|scope| {
-        let looks = scope.spawn(|| -> Result<_> {
-            Ok((
-                Keymap::with_config(&config)?,
-                Theme::choose(theme, &config)?,
-            ))
-        });
-        let opened = tui::loading::read(path, open.sidecar, open.decoding);
-        let looks = looks
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (looks, opened)
-    });
-    let (keymap, theme) = looks?;
+    // The keys and the theme first, so a mistake in them is reported before the
+    // article's; then the article (a big article's first part: it loads the rest once
+    // shown). All on this thread: a second thread's start and join cost more than the
+    // work, since waking the other core can take a millisecond (see #7's notes).
+    let keymap = Keymap::with_config(&config)?;
+    let theme = Theme::choose(theme, &config)?;
+    let opened = tui::loading::read(path, open.sidecar, open.decoding);
     let app = opened?.app(keymap, theme);
     let mut app = app.with_config(config);
     tui::run(&mut app)?;

@@ -124,7 +124,48 @@ pub(super) fn find(name: &str, folders: &ThemeFolders) -> Result<ThemeFile> {
         name: name.to_string(),
         message: not_found(folders),
     })?;
+    if let Origin::BuiltIn(name) = origin {
+        return Ok(built_in(name));
+    }
     build(chain(Layer::read(origin, None)?, folders)?)
+}
+
+/// The built-in themes as `build.rs` resolved them: `= name` lines, each followed by one
+/// line per scope, `scope TAB fg TAB bg TAB modifiers`, read without a TOML parser.
+const RESOLVED: &str = include_str!(concat!(env!("OUT_DIR"), "/themes.tsv"));
+
+/// A built-in theme, from [`RESOLVED`]. A test checks that every one is what its TOML
+/// file gives, so its colours and modifiers are known to be good.
+fn built_in(name: &'static str) -> ThemeFile {
+    let mut lines = RESOLVED.lines();
+    lines
+        .by_ref()
+        .find(|line| line.strip_prefix("= ") == Some(name))
+        .expect("build.rs wrote every built-in theme");
+    let styles = lines
+        .take_while(|line| !line.starts_with("= "))
+        .map(|line| {
+            let mut fields = line.split('\t');
+            let mut next = || fields.next().unwrap_or("");
+            let (scope, fg, bg, modifiers) = (next(), next(), next(), next());
+            let colour = |text: &str| {
+                (!text.is_empty()).then(|| Colour::parse(text).expect("a built-in colour"))
+            };
+            let style = ThemeStyle {
+                fg: colour(fg),
+                bg: colour(bg),
+                modifiers: modifiers
+                    .split_whitespace()
+                    .map(|m| Modifier::parse(m).expect("a built-in modifier"))
+                    .collect(),
+            };
+            (scope.to_string(), style)
+        })
+        .collect();
+    ThemeFile {
+        name: name.to_string(),
+        styles,
+    }
 }
 
 pub(super) fn parse(name: &str, text: &str, folders: &ThemeFolders) -> Result<ThemeFile> {
@@ -282,4 +323,27 @@ fn build(layers: Vec<Layer>) -> Result<ThemeFile> {
         name: layers[0].origin.name(),
         styles,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_themes_build_rs_resolved_are_what_their_toml_files_give() {
+        let none = ThemeFolders::default();
+        for (name, _) in BUILT_IN {
+            let from_toml =
+                build(chain(Layer::read(Origin::BuiltIn(name), None).unwrap(), &none).unwrap())
+                    .unwrap();
+            let resolved = built_in(name);
+            assert_eq!(resolved.name, from_toml.name);
+            assert_eq!(resolved.styles, from_toml.styles, "{name}");
+            assert!(
+                resolved.styles.len() > 20,
+                "{name}: {}",
+                resolved.styles.len()
+            );
+        }
+    }
 }
