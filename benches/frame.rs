@@ -8,10 +8,10 @@ mod archive;
 use std::path::Path;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sidenote::article::Article;
 use sidenote::document::Document;
+use sidenote::tui::screen::Screen;
 use sidenote::tui::{Action, App, Keymap, Theme, view};
 
 fn app(text: &str, folder: &Path) -> App {
@@ -35,8 +35,8 @@ fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame-200x60");
     for (size, text) in [("4KB", &small), ("64KB", &medium), ("15MB", &big)] {
         let mut app = app(text, folder.path());
-        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-        terminal.draw(|f| view::draw(f, &app)).unwrap();
+        let mut terminal = Screen::new(TestBackend::new(200, 60)).unwrap();
+        terminal.draw(|buf| view::draw(buf, &app)).unwrap();
         // Each step is one key and back, so that the state stays where it was.
         let steps: [(&str, [Action; 2]); 5] = [
             ("move", [Action::CursorDown, Action::CursorUp]),
@@ -51,7 +51,7 @@ fn frame(c: &mut Criterion) {
                 b.iter(|| {
                     flip = !flip;
                     app.update(if flip { there } else { back });
-                    terminal.draw(|f| view::draw(f, &app)).unwrap();
+                    terminal.draw(|buf| view::draw(buf, &app)).unwrap();
                 })
             });
         }

@@ -25,6 +25,7 @@ pub mod picker;
 pub mod printable;
 pub mod prompt;
 mod runner;
+pub mod screen;
 mod selection;
 pub mod suggestions;
 pub mod theme;

@@ -5,8 +5,6 @@ use std::time::{Duration, Instant};
 
 use std::io::{BufWriter, Stdout};
 
-use ratatui::Terminal;
-
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
 };
@@ -17,6 +15,7 @@ use super::action::Action;
 use super::app::App;
 use super::backend::Output;
 use super::crash;
+use super::screen::Screen;
 use super::view;
 use crate::error::Error;
 
@@ -27,7 +26,7 @@ const LOADING_TICK: Duration = Duration::from_millis(8);
 
 /// The terminal, written a frame at a time: one write per frame rather than one per
 /// kilobyte, so that a frame is never seen half drawn while another thread is busy.
-type Screen = Terminal<Output<BufWriter<Stdout>>>;
+type TerminalScreen = Screen<Output<BufWriter<Stdout>>>;
 
 /// Restores the terminal when the loop ends, however it ends. During a panic
 /// [`crash::recover`] restores it first, and the backtrace is left alone.
@@ -54,7 +53,7 @@ pub fn run(app: &mut App) -> Result<(), Error> {
     // The mouse is a convenience: a terminal that cannot report it still has every key.
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let output = BufWriter::with_capacity(1 << 16, std::io::stdout());
-    let mut terminal = Terminal::new(Output::new(output)).map_err(Error::Terminal)?;
+    let mut terminal = Screen::new(Output::new(output)).map_err(Error::Terminal)?;
     // A panic saves the work shown last, then restores the terminal, then prints.
     crash::defer_panic_messages();
     crash::catching(true);
@@ -76,7 +75,11 @@ fn restore_on_panic() {
     }));
 }
 
-fn run_loop(app: &mut App, terminal: &mut Screen, shown: &mut crash::Shown) -> Result<(), Error> {
+fn run_loop(
+    app: &mut App,
+    terminal: &mut TerminalScreen,
+    shown: &mut crash::Shown,
+) -> Result<(), Error> {
     let size = terminal.size().map_err(Error::Terminal)?;
     app.update(Action::Resize(size.width, size.height));
     let mut changed = true;
@@ -85,7 +88,7 @@ fn run_loop(app: &mut App, terminal: &mut Screen, shown: &mut crash::Shown) -> R
         if changed {
             *shown = crash::Shown::of(app);
             terminal
-                .draw(|frame| view::draw(frame, app))
+                .draw(|buf| view::draw(buf, app))
                 .map_err(Error::Terminal)?;
         }
         // Wait for an event, then take every one already waiting before drawing again.

@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sidenote::config::Config;
 use sidenote::document::Document;
+use sidenote::tui::screen::Screen;
 use sidenote::tui::{Action, App, Keymap, Theme, parse_key, view};
 
 /// Open an article in an app `width` x `height` cells, in a built-in theme.
@@ -53,9 +53,10 @@ pub fn press(app: &mut App, keys: &str) {
     }
 }
 
-/// The screen as the app draws it now.
-pub fn screen(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
-    terminal.draw(|frame| view::draw(frame, app)).unwrap();
-    terminal
+/// The screen as the app draws it now, written to ratatui's `TestBackend` as the binary
+/// writes it to the terminal.
+pub fn screen(app: &App) -> Screen<TestBackend> {
+    let mut screen = Screen::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
+    screen.draw(|buf| view::draw(buf, app)).unwrap();
+    screen
 }

@@ -12,7 +12,6 @@ mod picker;
 mod prompt;
 mod status;
 
-use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -28,44 +27,37 @@ use super::printable::{guard, printable};
 const MIN_WIDTH: u16 = 20;
 const MIN_HEIGHT: u16 = 4;
 
-pub fn draw(frame: &mut Frame, app: &App) {
-    draw_views(frame, app);
-    guard(frame.buffer_mut());
+/// Draw the app into a buffer the size of the screen.
+pub fn draw(buf: &mut Buffer, app: &App) {
+    draw_views(buf, app);
+    guard(buf);
 }
 
-fn draw_views(frame: &mut Frame, app: &App) {
-    let area = frame.area();
+fn draw_views(buf: &mut Buffer, app: &App) {
+    let area = buf.area;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = fit("Terminal too small", area.width as usize);
-        frame.render_widget(Paragraph::new(text).style(app.theme.style("status")), area);
+        Paragraph::new(text)
+            .style(app.theme.style("status"))
+            .render(area, buf);
         return;
     }
     let areas = app.areas();
-    article::render(app, areas.article, frame.buffer_mut());
+    article::render(app, areas.article, buf);
     if let Some(panel) = areas.entities {
         if app.focus == Focus::Annotations {
-            annotations::render(app, panel, frame.buffer_mut());
+            annotations::render(app, panel, buf);
         } else {
-            entities::render(app, panel, frame.buffer_mut());
+            entities::render(app, panel, buf);
         }
     }
-    status::render(app, areas.status, frame.buffer_mut());
+    status::render(app, areas.status, buf);
     match &app.overlay {
-        Some(Overlay::Help { scroll }) => {
-            help::render(app, *scroll, popup(area, 92, 90), frame.buffer_mut())
-        }
-        Some(Overlay::Picker(picker)) => {
-            picker::render(app, picker, popup(area, 64, 60), frame.buffer_mut())
-        }
-        Some(Overlay::Note(note)) => {
-            note::render(app, note, popup(area, 70, 50), frame.buffer_mut())
-        }
-        Some(Overlay::Orphans(list)) => {
-            orphans::render(app, list, popup(area, 80, 70), frame.buffer_mut())
-        }
-        Some(Overlay::Prompt(prompt)) => {
-            prompt::render(app, prompt, area, areas.entities, frame.buffer_mut())
-        }
+        Some(Overlay::Help { scroll }) => help::render(app, *scroll, popup(area, 92, 90), buf),
+        Some(Overlay::Picker(picker)) => picker::render(app, picker, popup(area, 64, 60), buf),
+        Some(Overlay::Note(note)) => note::render(app, note, popup(area, 70, 50), buf),
+        Some(Overlay::Orphans(list)) => orphans::render(app, list, popup(area, 80, 70), buf),
+        Some(Overlay::Prompt(prompt)) => prompt::render(app, prompt, area, areas.entities, buf),
         None => {}
     }
 }

@@ -1,0 +1,340 @@
+//! The screen: each frame the views draw into a buffer, and only the cells that changed
+//! since the frame before are written to the terminal.
+//!
+//! ratatui's `Terminal` does the same with two buffers of the whole screen, both made
+//! before the first frame, and compares the first frame with the blank one. Here the
+//! buffer the first frame is compared with is never made: the terminal's alternate screen
+//! starts blank, so the first frame writes the cells that are not blank, and the second
+//! buffer is made once that frame is on screen. At 120x40 a buffer is a quarter of a
+//! megabyte, each page of it faulted in as it is filled; making it and comparing with it
+//! was a quarter of the time from start to the first screen. Later frames are compared
+//! with ratatui's own [`Buffer::diff_iter`].
+
+use ratatui::backend::{Backend, ClearType};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::layout::{Position, Rect, Size};
+
+/// A terminal drawn a frame at a time.
+pub struct Screen<B: Backend> {
+    backend: B,
+    /// What the next frame is drawn into, blank before it is.
+    next: Buffer,
+    /// What the terminal shows; `None` while it is blank, before the first frame and
+    /// after a change of size clears it.
+    shown: Option<Buffer>,
+    cursor_hidden: bool,
+}
+
+impl<B: Backend> Screen<B> {
+    pub fn new(backend: B) -> Result<Screen<B>, B::Error> {
+        let area = Rect::from((Position::ORIGIN, backend.size()?));
+        Ok(Screen {
+            backend,
+            next: Buffer::empty(area),
+            shown: None,
+            cursor_hidden: false,
+        })
+    }
+
+    pub fn size(&self) -> Result<Size, B::Error> {
+        self.backend.size()
+    }
+
+    pub fn backend(&self) -> &B {
+        &self.backend
+    }
+
+    pub fn backend_mut(&mut self) -> &mut B {
+        &mut self.backend
+    }
+
+    /// Draw a frame: `render` draws into a blank buffer the size of the terminal, then the
+    /// cells that changed are written and the output flushed. When the terminal's size
+    /// has changed, the screen is cleared and the whole frame written.
+    pub fn draw(&mut self, render: impl FnOnce(&mut Buffer)) -> Result<(), B::Error> {
+        let area = Rect::from((Position::ORIGIN, self.backend.size()?));
+        if area != self.next.area {
+            self.backend.clear_region(ClearType::All)?;
+            self.next = Buffer::empty(area);
+            self.shown = None;
+        }
+        render(&mut self.next);
+        match &self.shown {
+            Some(shown) => self.backend.draw(shown.diff_iter(&self.next))?,
+            None => self.backend.draw(against_blank(&self.next))?,
+        }
+        if !self.cursor_hidden {
+            self.backend.hide_cursor()?;
+            self.cursor_hidden = true;
+        }
+        self.backend.flush()?;
+        // The frame is shown; the buffer shown before, blanked, is the next one drawn into.
+        let blank = match self.shown.take() {
+            Some(mut old) => {
+                old.reset();
+                old
+            }
+            None => Buffer::empty(area),
+        };
+        self.shown = Some(std::mem::replace(&mut self.next, blank));
+        Ok(())
+    }
+}
+
+impl<B: Backend> Drop for Screen<B> {
+    /// Give the cursor back, as ratatui's `Terminal` does.
+    fn drop(&mut self) {
+        if self.cursor_hidden {
+            let _ = self.backend.show_cursor();
+            let _ = self.backend.flush();
+        }
+    }
+}
+
+/// The cells of `next` that differ from a blank cell, with where they are: what
+/// `Buffer::empty(next.area).diff_iter(next)` gives, without a blank buffer. As there,
+/// the cells that a wide character covers are left out, and so are cells marked to skip.
+pub fn against_blank(next: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
+    let cells = next.content();
+    let area = next.area;
+    let at = move |i: usize| {
+        let width = usize::from(area.width);
+        let x = (i % width) as u16 + area.x;
+        let y = (i / width) as u16 + area.y;
+        (x, y, &cells[i])
+    };
+    let mut i = 0;
+    // The cells under a wide emoji with a variation selector, which are compared one by
+    // one: from, up to.
+    let mut under: Option<(usize, usize)> = None;
+    std::iter::from_fn(move || {
+        if let Some((from, to)) = &mut under {
+            while *from < *to {
+                let j = *from;
+                *from += cells[j].cell_width().max(1) as usize;
+                *to = (*to).max(*from).min(cells.len());
+                if !skipped(&cells[j]) && cells[j].symbol() != " " {
+                    return Some(at(j));
+                }
+            }
+            i = *to;
+            under = None;
+        }
+        while i < cells.len() {
+            let cell = &cells[i];
+            let here = i;
+            i += 1;
+            match cell.diff_option {
+                _ if skipped(cell) => {}
+                CellDiffOption::Skip => {}
+                CellDiffOption::ForcedWidth(width) => {
+                    i += usize::from(width.get()) - 1;
+                    if *cell != Cell::EMPTY {
+                        return Some(at(here));
+                    }
+                }
+                CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
+                    let width = cell.cell_width() as usize;
+                    if cell.diff_option == CellDiffOption::None && *cell == Cell::EMPTY {
+                        i += width.saturating_sub(1);
+                        continue;
+                    }
+                    if width > 1 && cell.symbol().contains('\u{FE0F}') {
+                        under = Some((here + 1, (here + width).min(cells.len())));
+                    } else if width > 1 {
+                        i += width - 1;
+                    }
+                    return Some(at(here));
+                }
+            }
+        }
+        None
+    })
+}
+
+/// Whether the diff passes over a cell, as ratatui's does (the `skip` flag is deprecated
+/// for the diff option, and still honoured).
+#[allow(deprecated)]
+fn skipped(cell: &Cell) -> bool {
+    cell.diff_option == CellDiffOption::Skip
+        || (cell.skip && cell.diff_option == CellDiffOption::None)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::num::NonZeroU16;
+    use std::rc::Rc;
+
+    use proptest::prelude::*;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::{Color, Modifier};
+
+    use super::*;
+
+    /// A cell of the kinds the diff treats differently: blank or not, wide, a wide emoji
+    /// with a variation selector, zero-width, styled, skipped, forced to a width.
+    fn cell() -> impl Strategy<Value = Cell> {
+        let symbols = [" ", "a", "é", "世", "❤\u{FE0F}", "👍🏽", "", "\u{200B}"];
+        (0..symbols.len(), 0..6u8, 0..8u8).prop_map(move |(s, style, option)| {
+            let mut cell = Cell::EMPTY;
+            if s > 0 || style > 0 {
+                cell.set_symbol(symbols[s]);
+            }
+            match style {
+                2 => cell.fg = Color::Red,
+                3 => cell.bg = Color::Blue,
+                4 => cell.modifier = Modifier::REVERSED,
+                _ => {}
+            }
+            match option {
+                1 => cell.diff_option = CellDiffOption::Skip,
+                2 => cell.diff_option = CellDiffOption::AlwaysUpdate,
+                3 => cell.diff_option = CellDiffOption::ForcedWidth(NonZeroU16::new(2).unwrap()),
+                4 => {
+                    #[allow(deprecated)]
+                    let _ = cell.set_skip(true);
+                }
+                _ => {}
+            }
+            cell
+        })
+    }
+
+    fn buffer() -> impl Strategy<Value = Buffer> {
+        (1..9u16, 1..5u16, 0..3u16).prop_flat_map(|(width, height, x)| {
+            let area = Rect::new(x, x, width, height);
+            proptest::collection::vec(cell(), usize::from(width * height)).prop_map(move |cells| {
+                let mut buffer = Buffer::empty(area);
+                buffer.content = cells;
+                buffer
+            })
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn the_first_frame_writes_what_ratatuis_diff_against_a_blank_screen_would(
+            next in buffer()
+        ) {
+            let ours: Vec<_> = against_blank(&next).map(|(x, y, c)| (x, y, c as *const Cell)).collect();
+            let blank = Buffer::empty(next.area);
+            let theirs: Vec<_> =
+                blank.diff_iter(&next).map(|(x, y, c)| (x, y, c as *const Cell)).collect();
+            prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    /// ratatui's test backend, counting the cells each frame writes.
+    struct Counting {
+        inner: TestBackend,
+        written: usize,
+        /// Whether the cursor is shown, readable after the screen is dropped.
+        cursor: Rc<std::cell::Cell<bool>>,
+    }
+
+    impl Counting {
+        fn new(width: u16, height: u16) -> Counting {
+            Counting {
+                inner: TestBackend::new(width, height),
+                written: 0,
+                cursor: Rc::new(std::cell::Cell::new(true)),
+            }
+        }
+    }
+
+    impl Backend for Counting {
+        type Error = <TestBackend as Backend>::Error;
+
+        fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
+        where
+            I: Iterator<Item = (u16, u16, &'a Cell)>,
+        {
+            let cells: Vec<_> = content.collect();
+            self.written = cells.len();
+            self.inner.draw(cells.into_iter())
+        }
+        fn hide_cursor(&mut self) -> Result<(), Self::Error> {
+            self.cursor.set(false);
+            self.inner.hide_cursor()
+        }
+        fn show_cursor(&mut self) -> Result<(), Self::Error> {
+            self.cursor.set(true);
+            self.inner.show_cursor()
+        }
+        fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
+            self.inner.get_cursor_position()
+        }
+        fn set_cursor_position<P: Into<Position>>(&mut self, at: P) -> Result<(), Self::Error> {
+            self.inner.set_cursor_position(at)
+        }
+        fn clear(&mut self) -> Result<(), Self::Error> {
+            self.inner.clear()
+        }
+        fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
+            self.inner.clear_region(clear_type)
+        }
+        fn size(&self) -> Result<Size, Self::Error> {
+            self.inner.size()
+        }
+        fn window_size(&mut self) -> Result<ratatui::backend::WindowSize, Self::Error> {
+            self.inner.window_size()
+        }
+        fn flush(&mut self) -> Result<(), Self::Error> {
+            self.inner.flush()
+        }
+    }
+
+    /// Draw a frame of these rows, in green; how many cells it wrote.
+    fn frame(screen: &mut Screen<Counting>, rows: &[&str]) -> usize {
+        screen
+            .draw(|buf| {
+                for (y, row) in rows.iter().enumerate() {
+                    buf.set_string(0, y as u16, row, Color::Green);
+                }
+            })
+            .unwrap();
+        screen.backend().written
+    }
+
+    #[test]
+    fn each_frame_writes_what_changed_and_leaves_the_terminal_showing_it() {
+        let mut screen = Screen::new(Counting::new(6, 2)).unwrap();
+        // The terminal's rows, a symbol a cell (the cell under a wide character is blank).
+        let shows = |screen: &Screen<Counting>, rows: &[&str]| {
+            let buffer = screen.backend().inner.buffer();
+            let width = usize::from(buffer.area.width);
+            let shown: Vec<String> = buffer
+                .content
+                .chunks(width)
+                .map(|row| row.iter().map(Cell::symbol).collect())
+                .collect();
+            assert_eq!(shown, rows);
+        };
+        // The first frame: its cells that are not blank (the space is green), the wide
+        // character once.
+        assert_eq!(frame(&mut screen, &["ab 世", "cd"]), 6);
+        shows(&screen, &["ab 世  ", "cd    "]);
+        assert_eq!(screen.backend().inner.buffer()[(0, 1)].fg, Color::Green);
+        // Then what changed: "b", the space and the wide character blanked, "xyz" over
+        // "cd".
+        assert_eq!(frame(&mut screen, &["a", "xyz"]), 6);
+        shows(&screen, &["a     ", "xyz   "]);
+        assert_eq!(frame(&mut screen, &["a", "xyz"]), 0);
+        // A new size clears the terminal and writes the whole frame again.
+        screen.backend_mut().inner.resize(4, 3);
+        assert_eq!(frame(&mut screen, &["", "", "end"]), 3);
+        shows(&screen, &["    ", "    ", "end "]);
+    }
+
+    #[test]
+    fn the_cursor_is_hidden_while_the_screen_draws_and_shown_after() {
+        let mut screen = Screen::new(Counting::new(4, 1)).unwrap();
+        let cursor = Rc::clone(&screen.backend().cursor);
+        frame(&mut screen, &["hi"]);
+        assert!(!cursor.get());
+        frame(&mut screen, &["ho"]);
+        assert!(!cursor.get());
+        drop(screen);
+        assert!(cursor.get());
+    }
+}
