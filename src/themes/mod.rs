@@ -62,6 +62,14 @@ impl Colour {
     /// Parse a colour name ("red", "light-blue", "bright white", "grey"), an index
     /// ("208") or "#rrggbb". Accepts the same spellings terminal themes commonly use.
     pub fn parse(text: &str) -> Option<Colour> {
+        // Most colours are written "#rrggbb", which no name spelling can be.
+        if let Some(hex) = text.strip_prefix('#') {
+            let channel = |at: usize| u8::from_str_radix(hex.get(at..at + 2)?, 16).ok();
+            return match hex.len() {
+                6 => Some(Colour::Rgb(channel(0)?, channel(2)?, channel(4)?)),
+                _ => None,
+            };
+        }
         let name = text
             .to_lowercase()
             .replace([' ', '-', '_'], "")
@@ -77,12 +85,7 @@ impl Colour {
         if let Some(i) = TERMINAL_NAMES.iter().position(|n| *n == name) {
             return Some(Colour::Terminal(i as u8));
         }
-        if let Ok(index) = text.parse::<u8>() {
-            return Some(Colour::Indexed(index));
-        }
-        let hex = text.strip_prefix('#').filter(|h| h.len() == 6)?;
-        let channel = |at: usize| u8::from_str_radix(hex.get(at..at + 2)?, 16).ok();
-        Some(Colour::Rgb(channel(0)?, channel(2)?, channel(4)?))
+        text.parse::<u8>().ok().map(Colour::Indexed)
     }
 }
 

@@ -17,12 +17,16 @@ use ratatui::style::{Color, Modifier};
 /// A crossterm backend that writes frames quickly.
 pub struct Output<W: Write> {
     inner: CrosstermBackend<W>,
+    /// A frame's bytes, gathered here and written at once: appending to a vector is
+    /// cheaper than a write through the backend and its buffer for each few bytes.
+    frame: Vec<u8>,
 }
 
 impl<W: Write> Output<W> {
     pub fn new(writer: W) -> Output<W> {
         Output {
             inner: CrosstermBackend::new(writer),
+            frame: Vec::new(),
         }
     }
 }
@@ -34,8 +38,8 @@ impl<W: Write> Backend for Output<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        // The crossterm backend writes bytes given to it straight to its writer.
-        let out = &mut self.inner;
+        let out = &mut self.frame;
+        out.clear();
         let mut style = Pen::default();
         let mut last: Option<(u16, u16)> = None;
         for (x, y, cell) in content {
@@ -50,7 +54,9 @@ impl<W: Write> Backend for Output<W> {
             style.change_to(out, cell)?;
             out.write_all(cell.symbol().as_bytes())?;
         }
-        out.write_all(b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m")
+        out.write_all(b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m")?;
+        // The crossterm backend writes bytes given to it straight to its writer.
+        self.inner.write_all(&self.frame)
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {

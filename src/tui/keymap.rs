@@ -127,10 +127,9 @@ impl Default for Keymap {
     fn default() -> Keymap {
         let mut sections: Vec<(Context, Vec<Binding>)> = Vec::new();
         for line in BUILT_IN.lines() {
-            let fields: Vec<&str> = line.split('\t').collect();
-            let [context, action, keys, description, hint] = fields[..] else {
-                panic!("build.rs writes five fields: {line}");
-            };
+            let mut fields = line.split('\t');
+            let mut field = || fields.next().expect("build.rs writes five fields");
+            let [context, action, keys, description, hint] = std::array::from_fn(|_| field());
             let context = Context::parse(context).expect("a context");
             let action =
                 Action::deserialize(IntoDeserializer::<DeError>::into_deserializer(action))
