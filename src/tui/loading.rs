@@ -29,8 +29,25 @@ use crate::suggest::{self, Suggestions};
 
 /// Articles larger than this open with their first part shown while the rest loads.
 pub const BIG: u64 = 256 * 1024;
-/// How much of a big article is shown at once: a few screens.
+/// How much of a big article is shown at once when the terminal's size is not known: a
+/// few screens.
 pub const HEAD: usize = 16 * 1024;
+
+/// How much of a big article is read before the first screen: twice what fills the
+/// terminal on the standard output (the article is narrower than the screen, and text in
+/// a two-byte script, such as Greek or Cyrillic, takes two bytes a cell), at least 4 KB;
+/// [`HEAD`] when its size is not known. Reading and splitting more than the screen shows
+/// only delays the first screen; the rest follows in the background.
+pub fn head_size() -> usize {
+    #[cfg(unix)]
+    if let Ok(size) = rustix::termios::tcgetwinsize(std::io::stdout())
+        && size.ws_col > 0
+        && size.ws_row > 0
+    {
+        return (usize::from(size.ws_col) * usize::from(size.ws_row) * 2).max(4 * 1024);
+    }
+    HEAD
+}
 
 /// What the loading thread is doing, in the order it does it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -129,9 +146,9 @@ pub fn open(
     Ok(read(path, sidecar, decoding)?.app(keymap, theme))
 }
 
-/// An article read for the interface, before its keys and theme are chosen (so that the
-/// two may be read at the same time: see `commands::open`): the whole article, or a big
-/// article's first part with the load of the rest.
+/// An article read for the interface, before its keys and theme are given to it (see
+/// `commands::open`): the whole article, or a big article's first part with the load of
+/// the rest.
 pub struct Opened {
     doc: Document,
     loading: Option<Loading>,
@@ -147,7 +164,7 @@ pub fn read(path: &Path, sidecar: Option<&Path>, decoding: Decoding) -> Result<O
         let doc = Document::from_article(article, sidecar, known)?;
         return Ok(Opened { doc, loading: None });
     }
-    let head = Article::load_head(path, decoding, HEAD)?;
+    let head = Article::load_head(path, decoding, head_size())?;
     let sidecar_path = sidecar.map_or_else(|| Sidecar::default_path(path), Path::to_path_buf);
     let unplaced = Sidecar::read(&sidecar_path)?;
     let loading = start(path.to_path_buf(), decoding, unplaced, known);
