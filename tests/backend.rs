@@ -159,7 +159,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
     #[test]
     fn any_styles_look_as_crossterm_draws_them(
-        cells in proptest::collection::vec((0u16..WIDTH, 0u16..HEIGHT, "[a-z界é ]{1,3}", 0usize..20, 0usize..20, 0u8..64), 1..40),
+        cells in proptest::collection::vec((0u16..WIDTH, 0u16..HEIGHT, "([a-z界é ─]|e\u{301}){1,3}", 0usize..20, 0usize..20, 0u8..64), 1..40),
         split in 0usize..40,
     ) {
         let area = Rect::new(0, 0, WIDTH, HEIGHT);

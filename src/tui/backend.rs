@@ -4,13 +4,14 @@
 //! The first frame writes every cell of the screen, and `G` in a long article nearly as
 //! many; crossterm's `Print` and `MoveTo` go through `fmt` for each, which made writing a
 //! frame cost more than drawing it. The sequences are the ones crossterm writes (SGR
-//! colours as `38;5;N`, `38;2;R;G;B`, the same attribute changes), so what the terminal
-//! shows is the same; `tests/backend.rs` compares the two screens cell by cell.
+//! colours as `38;5;N`, `38;2;R;G;B`, the same attribute changes), but for a colour that
+//! did not change, which crossterm writes again with the one that did; what the terminal
+//! shows is the same, and `tests/backend.rs` compares the two screens cell by cell.
 
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::Cell;
+use ratatui::buffer::{Cell, CellWidth};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
@@ -41,18 +42,39 @@ impl<W: Write> Backend for Output<W> {
         let out = &mut self.frame;
         out.clear();
         let mut style = Pen::default();
-        let mut last: Option<(u16, u16)> = None;
+        // Where the terminal's cursor is, when that is certain: past the cell just
+        // written, if its symbol is one character (not a cluster, whose width terminals
+        // disagree on).
+        let mut cursor: Option<(u16, u16)> = None;
         for (x, y, cell) in content {
-            if !matches!(last, Some((lx, ly)) if x == lx + 1 && y == ly) {
-                out.write_all(b"\x1b[")?;
-                write_number(out, u32::from(y) + 1)?;
-                out.write_all(b";")?;
-                write_number(out, u32::from(x) + 1)?;
-                out.write_all(b"H")?;
+            let symbol = cell.symbol().as_bytes();
+            match cursor {
+                Some(at) if at == (x, y) => {}
+                // Further along the row: forward over the gap, shorter than a move.
+                Some((cx, cy)) if cy == y && x > cx => {
+                    out.write_all(b"\x1b[")?;
+                    write_number(out, u32::from(x - cx))?;
+                    out.write_all(b"C")?;
+                }
+                _ => {
+                    out.write_all(b"\x1b[")?;
+                    write_number(out, u32::from(y) + 1)?;
+                    out.write_all(b";")?;
+                    write_number(out, u32::from(x) + 1)?;
+                    out.write_all(b"H")?;
+                }
             }
-            last = Some((x, y));
             style.change_to(out, cell)?;
-            out.write_all(cell.symbol().as_bytes())?;
+            out.write_all(symbol)?;
+            let mut chars = cell.symbol().chars();
+            cursor = match (chars.next(), chars.next()) {
+                (Some(_), None) => Some((x + cell.cell_width(), y)),
+                _ => None,
+            };
+        }
+        if out.is_empty() {
+            // Nothing changed: nothing to write.
+            return Ok(());
         }
         out.write_all(b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m")?;
         // The crossterm backend writes bytes given to it straight to its writer.
@@ -137,10 +159,14 @@ impl Pen {
             write_modifier_change(out, self.modifier, cell.modifier)?;
             self.modifier = cell.modifier;
         }
-        if cell.fg != self.fg || cell.bg != self.bg {
+        // Each colour only when it changes (crossterm writes both when either does): a
+        // frame of text in one colour on the terminal's background is a sixth smaller.
+        if cell.fg != self.fg {
             write_color(out, Layer::Foreground, cell.fg)?;
-            write_color(out, Layer::Background, cell.bg)?;
             self.fg = cell.fg;
+        }
+        if cell.bg != self.bg {
+            write_color(out, Layer::Background, cell.bg)?;
             self.bg = cell.bg;
         }
         if cell.underline_color != self.underline {
