@@ -66,10 +66,15 @@ impl<W: Write> Backend for Output<W> {
             }
             style.change_to(out, cell)?;
             out.write_all(symbol)?;
-            let mut chars = cell.symbol().chars();
-            cursor = match (chars.next(), chars.next()) {
-                (Some(_), None) => Some((x + cell.cell_width(), y)),
-                _ => None,
+            cursor = match symbol {
+                [_] => Some((x + 1, y)),
+                _ => {
+                    let mut chars = cell.symbol().chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(_), None) => Some((x + cell.cell_width(), y)),
+                        _ => None,
+                    }
+                }
             };
         }
         if out.is_empty() {
