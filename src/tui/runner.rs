@@ -8,8 +8,8 @@ use std::io::{BufWriter, Stdout};
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
 };
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::{execute, queue};
 
 use super::action::Action;
 use super::app::App;
@@ -49,10 +49,11 @@ pub fn run(app: &mut App) -> Result<(), Error> {
     restore_on_panic();
     enable_raw_mode().map_err(Error::Terminal)?;
     let _restore = Restore;
-    execute!(std::io::stdout(), EnterAlternateScreen).map_err(Error::Terminal)?;
-    // The mouse is a convenience: a terminal that cannot report it still has every key.
-    let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let output = BufWriter::with_capacity(1 << 16, std::io::stdout());
+    // The alternate screen and the mouse are asked for in the first frame's write, not in
+    // writes of their own before it. The mouse is a convenience: a terminal that cannot
+    // report it still has every key.
+    let mut output = BufWriter::with_capacity(1 << 16, std::io::stdout());
+    queue!(output, EnterAlternateScreen, EnableMouseCapture).map_err(Error::Terminal)?;
     let mut terminal = Screen::new(Output::new(output)).map_err(Error::Terminal)?;
     // A panic saves the work shown last, then restores the terminal, then prints.
     crash::defer_panic_messages();
