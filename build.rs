@@ -1,7 +1,7 @@
 //! The built-in keymap (`assets/keymap.toml`) and themes (`themes/*.toml`) turned into
 //! plain lines at build time, so that starting sidenote does not parse TOML before the
 //! first screen (parsing the keymap took as long as drawing the first frame, the default
-//! theme a fifth of the time to it). The binary reads the lines with `Keymap::default` and
+//! theme a fifth of the time from `main` to it). The binary reads the lines with `Keymap::default` and
 //! `ThemeFile::built_in`; tests check that they give what the TOML files read at run time
 //! give.
 //!
@@ -16,9 +16,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::PathBuf;
 
-/// The built-in themes, in the order `src/themes/mod.rs` lists them.
-const THEMES: [&str; 5] = ["default", "light", "mono", "high-contrast", "okabe-ito"];
-
 fn main() {
     pack_relocations();
     keymap();
@@ -26,9 +23,9 @@ fn main() {
 }
 
 /// The binary's relocations packed (DT_RELR) rather than one 24-byte entry each. It has
-/// about 19,000, nearly all of them the source locations of panic messages, and applying
-/// them one entry at a time cost a fifth of the time to the first screen. The loader
-/// still places the binary at a random address.
+/// about 19,000, nearly all of them the source locations of panic messages; applying them
+/// one entry at a time cost about half a millisecond of the first screen. The loader still
+/// places the binary at a random address.
 ///
 /// Only for a build for this machine whose glibc is 2.36 or later: an older loader would
 /// not apply them. A linker older than binutils 2.38 warns and writes the usual table.
@@ -102,11 +99,26 @@ fn write(name: &str, text: &str) {
     std::fs::write(out.join(name), text).expect("OUT_DIR is writable");
 }
 
-/// A theme's palette and styles, its parents' laid under them (a built-in theme inherits
-/// only built-in ones). The run-time reader reports mistakes; here they stop the build.
+/// Every theme in `themes/` (the built-in ones, which `src/themes/mod.rs` embeds), its
+/// parents' palette and styles laid under its own (a built-in theme inherits only built-in
+/// ones). The run-time reader reports mistakes; here they stop the build.
 fn themes() {
+    println!("cargo::rerun-if-changed=themes");
+    let mut names: Vec<String> = std::fs::read_dir("themes")
+        .expect("themes/ is readable")
+        .map(|entry| entry.expect("themes/ is readable").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .map(|path| {
+            path.file_stem()
+                .expect("a file")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
     let mut lines = String::new();
-    for name in THEMES {
+    for name in &names {
+        let name = name.as_str();
         let (palette, styles) = resolve(name);
         writeln!(lines, "= {name}").unwrap();
         for (scope, style) in &styles {

@@ -39,14 +39,9 @@ pub const HEAD: usize = 16 * 1024;
 /// [`HEAD`] when its size is not known. Reading and splitting more than the screen shows
 /// only delays the first screen; the rest follows in the background.
 pub fn head_size() -> usize {
-    #[cfg(unix)]
-    if let Ok(size) = rustix::termios::tcgetwinsize(std::io::stdout())
-        && size.ws_col > 0
-        && size.ws_row > 0
-    {
-        return (usize::from(size.ws_col) * usize::from(size.ws_row) * 2).max(4 * 1024);
-    }
-    HEAD
+    super::backend::stdout_size().map_or(HEAD, |size| {
+        (usize::from(size.width) * usize::from(size.height) * 2).max(4 * 1024)
+    })
 }
 
 /// What the loading thread is doing, in the order it does it.
