@@ -47,7 +47,7 @@ impl<W: Write> Backend for Output<W> {
         // disagree on).
         let mut cursor: Option<(u16, u16)> = None;
         for (x, y, cell) in content {
-            let symbol = cell.symbol().as_bytes();
+            let symbol = cell.symbol();
             match cursor {
                 Some(at) if at == (x, y) => {}
                 // Further along the row: forward over the gap, shorter than a move.
@@ -65,8 +65,8 @@ impl<W: Write> Backend for Output<W> {
                 }
             }
             style.change_to(out, cell)?;
-            out.write_all(symbol)?;
-            let mut chars = cell.symbol().chars();
+            out.write_all(symbol.as_bytes())?;
+            let mut chars = symbol.chars();
             cursor = match (chars.next(), chars.next()) {
                 (Some(_), None) => Some((x + cell.cell_width(), y)),
                 _ => None,
