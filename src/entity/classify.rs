@@ -1,7 +1,7 @@
 //! Classifying a run of capitalised words: cutting it into names and separating titles
 //! and roles; `evidence` weighs each name's type, `context` reads the words around it.
 
-use rustc_hash::FxHashSet;
+use super::lower_words::LowerCaseWords;
 
 use super::cues::{
     COMPANY_ENDS, GROUP_POSSESSIVES, LEGAL_SUFFIXES, ORGANISATION_NOUNS, POSSESSIVE_PLACES,
@@ -20,7 +20,7 @@ pub(super) use evidence::is_camel_case;
 pub(super) struct Sentence<'s> {
     pub(super) text: &'s str,
     pub(super) tokens: &'s [Token<'s>],
-    pub(super) lower_words: &'s FxHashSet<&'s str>,
+    pub(super) lower_words: &'s LowerCaseWords<'s>,
     pub(super) lex: &'static Lexicon,
 }
 

@@ -14,10 +14,9 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::FxHashSet;
-
 use super::classify::Sentence;
 use super::lexicon::{Lexicon, lexicon};
+use super::lower_words::LowerCaseWords;
 use super::merge::{Candidate, merge};
 use super::tokens::{Token, strip_possessive, tokenize, tokenize_into};
 use super::{Entities, Entity, EntityKind};
@@ -38,7 +37,7 @@ pub(super) const JOINERS: &[&str] = &["of", "for", "and", "the", "on", "&"];
 pub(super) const LOWER_CASE_SUFFIXES: &[&str] = &["plc", "ltd", "inc", "llc", "gmbh"];
 pub fn detect(article: &Article) -> Entities {
     let lex = lexicon();
-    let lower_words = lower_case_words(article.text());
+    let lower_words = LowerCaseWords::of(article.text());
     let mut candidates = Vec::new();
     let mut headline_paragraphs = Vec::new();
     let mut tokens = Vec::new();
@@ -265,48 +264,6 @@ fn byline(article: &Article, range: std::ops::Range<usize>, out: &mut Vec<Candid
             coordinated: None,
         });
     }
-}
-
-/// Words written in lower case somewhere in the text ("several", "later"): when such a
-/// word is capitalised at the start of a sentence, it is not a name.
-fn lower_case_words(text: &str) -> FxHashSet<&str> {
-    let bytes = text.as_bytes();
-    let mut words = FxHashSet::default();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Skip to the start of a word, then take the word whole.
-        let b = bytes[i];
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut lower = None;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                lower.get_or_insert(b.is_ascii_lowercase());
-                i += 1;
-            } else {
-                let c = text[i..].chars().next().expect("char boundary");
-                if !c.is_alphanumeric() {
-                    break;
-                }
-                lower.get_or_insert(c.is_lowercase());
-                i += c.len_utf8();
-            }
-        }
-        if i == start {
-            // A non-ASCII character that is not a letter.
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
-        } else if lower == Some(true) {
-            words.insert(&text[start..i]);
-        }
-    }
-    words
 }
 
 /// A line in title case or capitals, such as a subheading or a wire dateline, where

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rustc_hash::FxHashSet;
+use super::lower_words::LowerCaseWords;
 use std::ops::Range;
 
 use super::detect::{GAELIC_PATRONYMICS, JOINERS, PARTICLES};
@@ -52,7 +52,7 @@ pub(super) struct Candidate {
 pub(super) fn merge(
     candidates: Vec<Candidate>,
     lex: &Lexicon,
-    lower_words: &FxHashSet<&str>,
+    lower_words: &LowerCaseWords,
 ) -> Vec<Entity> {
     let mut groups = Groups::default();
     let mut acronyms = Vec::new();
@@ -220,7 +220,7 @@ impl Groups {
     /// ("DengueWatch"); a single unknown name is most often a place (a town, a district, a
     /// region). But a name with a word the article also writes in lower case is made of
     /// ordinary words, like the title of a film or a prize ("Golden Heron"), and is other.
-    fn default_kinds(&mut self, lower_words: &FxHashSet<&str>, lex: &Lexicon) {
+    fn default_kinds(&mut self, lower_words: &LowerCaseWords, lex: &Lexicon) {
         // Single names with evidence of a person and of nothing else ("Ribeiro said"), which
         // make a person of a full name ending in them ("Ednaldo Ribeiro").
         let speakers: HashSet<String> = self

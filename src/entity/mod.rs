@@ -6,6 +6,7 @@ mod cues;
 mod detect;
 pub mod known;
 mod lexicon;
+mod lower_words;
 
 pub use lexicon::Gender;
 mod merge;

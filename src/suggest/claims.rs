@@ -71,7 +71,7 @@ fn checkable<'a>(sentence: &'a str, words: &mut Vec<(&'a str, u32)>) -> Option<&
     let percentage = sentence.contains('%')
         || has(PERCENT)
         || pair(PER, &|_, second| second.eq_ignore_ascii_case("cent"));
-    let currency = sentence.bytes().any(|b| matches!(b, b'$' | 0xc2 | 0xe2))
+    let currency = memchr::memchr3(b'$', 0xc2, 0xe2, sentence.as_bytes()).is_some()
         && sentence.contains(['$', '€', '£', '¥']);
     let money = currency || (has_digits && has(MONEY)) || has(MILLION) && has(MONEY);
     let date = pair(MONTH, &|_, second| {
