@@ -321,10 +321,10 @@ fn runs<'t, 'a>(tokens: &'t [Token<'a>], lex: &Lexicon) -> Vec<(usize, &'t [Toke
             // patronymic.
             let gaelic = token.text == "an" && GAELIC_PATRONYMICS.contains(&previous.text);
             let inside = token.joined
-                && (is_connector(token.text)
+                && (lex.is_connector(token.text)
                     || LOWER_CASE_SUFFIXES.contains(&token.text)
                     || gaelic)
-                && (previous.is_capitalised() || is_connector(previous.text));
+                && (previous.is_capitalised() || lex.is_connector(previous.text));
             if !inside {
                 close(&mut start, i, &mut result);
             }
@@ -339,11 +339,6 @@ fn runs<'t, 'a>(tokens: &'t [Token<'a>], lex: &Lexicon) -> Vec<(usize, &'t [Toke
     }
     close(&mut start, tokens.len(), &mut result);
     result
-}
-
-/// A particle or joiner, as written (lower case).
-fn is_connector(word: &str) -> bool {
-    word.len() <= 5 && (PARTICLES.contains(&word) || JOINERS.contains(&word))
 }
 
 /// "Vance's" ends a name; "Workers'" in "Workers' Union" does not.

@@ -6,6 +6,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::EntityKind;
+use super::detect::{JOINERS, PARTICLES};
 
 /// A given name's gender, for matching "he" and "she".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +30,8 @@ pub struct Lexicon {
     sports: HashSet<&'static str>,
     portfolio_words: HashSet<&'static str>,
     common_acronyms: HashSet<&'static str>,
+    /// Particles and joiners: the lower-case words that may sit inside a name.
+    connectors: HashSet<&'static str>,
     demonyms: HashSet<String>,
     /// Lower-case name or alias → canonical name and type.
     gazetteer: HashMap<String, (&'static str, EntityKind)>,
@@ -109,6 +112,7 @@ impl Lexicon {
                 .collect(),
             common_acronyms: lines(include_str!("../../data/lexicon/common-acronyms.txt"))
                 .collect(),
+            connectors: PARTICLES.iter().chain(JOINERS).copied().collect(),
             // Peoples, languages and religious groups are no more entities than demonyms.
             demonyms: lines(include_str!("../../data/gazetteer/demonyms.txt"))
                 .flat_map(|line| line.split('|').skip(1))
@@ -151,6 +155,11 @@ impl Lexicon {
     /// of" ("the Ministry of Livestock, Agriculture and Fisheries").
     pub fn is_portfolio_word(&self, key: &str) -> bool {
         self.portfolio_words.contains(key)
+    }
+
+    /// "van", "de", "of", "&": a particle or joiner, as written (lower case).
+    pub fn is_connector(&self, word: &str) -> bool {
+        self.connectors.contains(word)
     }
 
     /// "mayor", "spokesman", "dr": a word that names a person's role.

@@ -416,12 +416,17 @@ impl Sentence<'_> {
 
 /// "DengueWatch": lower case then upper case inside one word.
 pub(in crate::entity) fn is_camel_case(word: &str) -> bool {
-    let chars: Vec<char> = word.chars().collect();
-    chars.len() > 3
-        && chars
-            .windows(2)
-            .skip(1)
-            .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
+    // A small letter then a capital, after the first letter, in a word of four or more.
+    let mut chars = word.chars();
+    let mut previous = chars.next();
+    let mut count = usize::from(previous.is_some());
+    let mut camel = false;
+    for c in chars {
+        camel |= count >= 2 && previous.is_some_and(char::is_lowercase) && c.is_uppercase();
+        previous = Some(c);
+        count += 1;
+    }
+    count > 3 && camel
 }
 
 /// "McAllister", "MacDonald", "O'Brien".
@@ -493,4 +498,20 @@ fn number_after(rest: &str) -> Option<&str> {
         && !rest[len..].starts_with(" percent")
         && !rest[len..].starts_with(" per ");
     ((digits || roman) && ends).then_some(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_camel_case;
+
+    #[test]
+    fn a_capital_inside_a_word_makes_a_product_name_but_not_a_capital_second() {
+        for word in ["DengueWatch", "RotaVault", "McDonald", "ŁódźTech"] {
+            assert!(is_camel_case(word), "{word}");
+        }
+        // "iPhone", "eBay": the capital comes second; "AbC" is too short.
+        for word in ["iPhone", "eBay", "AbC", "Harbour", "NCFU", ""] {
+            assert!(!is_camel_case(word), "{word}");
+        }
+    }
 }
