@@ -1,5 +1,6 @@
 //! The command line, as clap reads it.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -20,6 +21,53 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The names clap gives the subcommands, `help` included.
+const SUBCOMMANDS: [&str; 9] = [
+    "entities",
+    "suggest",
+    "export",
+    "import",
+    "check",
+    "config",
+    "completions",
+    "man",
+    "help",
+];
+
+impl Cli {
+    /// The command line. clap reads it, except the commonest one, `sidenote ARTICLE`: clap
+    /// builds its definition of every command and option before it reads a word, 0.13 ms
+    /// of the 4 ms before an article is on screen (see #7's notes), and one path needs none
+    /// of it.
+    pub fn read() -> Cli {
+        Cli::article_only(std::env::args_os()).unwrap_or_else(Cli::parse)
+    }
+
+    /// `sidenote ARTICLE`, read as clap reads it; `None` for any other command line: an
+    /// option, a subcommand, a word that could be either, no argument or more than one.
+    fn article_only(mut args: impl Iterator<Item = OsString>) -> Option<Cli> {
+        let (_program, article) = (args.next()?, args.next()?);
+        let text = article.to_str()?;
+        if args.next().is_some()
+            || text.is_empty()
+            || text.starts_with('-')
+            || SUBCOMMANDS.contains(&text)
+        {
+            return None;
+        }
+        Some(Cli {
+            article: Some(PathBuf::from(article)),
+            global: Global {
+                sidecar: None,
+                theme: None,
+                config: None,
+                lossy: false,
+            },
+            command: None,
+        })
+    }
 }
 
 #[derive(Debug, Args)]
@@ -178,5 +226,60 @@ impl From<ExportFormat> for sidenote::export::Format {
             ExportFormat::W3c => Format::W3c,
             ExportFormat::Claimreview => Format::ClaimReview,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    fn args(line: &[&str]) -> Vec<OsString> {
+        line.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn an_article_alone_is_read_as_clap_reads_it_and_anything_else_is_left_to_clap() {
+        for line in [
+            &["sidenote", "article.txt"][..],
+            &["sidenote", "notes/2026 budget.md"],
+            &["sidenote", "entities.txt"],
+            &["sidenote", "Help"],
+        ] {
+            let ours = Cli::article_only(args(line).into_iter()).expect("an article alone");
+            let clap = Cli::try_parse_from(args(line)).expect("clap reads it");
+            assert_eq!(format!("{ours:?}"), format!("{clap:?}"), "{line:?}");
+        }
+        for line in [
+            &["sidenote"][..],
+            &["sidenote", "entities"],
+            &["sidenote", "help"],
+            &["sidenote", "man"],
+            &["sidenote", "--lossy"],
+            &["sidenote", "-"],
+            &["sidenote", "--version"],
+            &["sidenote", ""],
+            &["sidenote", "article.txt", "--lossy"],
+            &["sidenote", "--theme", "mono", "article.txt"],
+        ] {
+            assert!(
+                Cli::article_only(args(line).into_iter()).is_none(),
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_subcommand_clap_knows_is_left_to_clap() {
+        let mut names: Vec<String> = Cli::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        names.push("help".to_string());
+        let mut ours: Vec<&str> = SUBCOMMANDS.to_vec();
+        ours.sort_unstable();
+        names.sort_unstable();
+        assert_eq!(ours, names);
     }
 }

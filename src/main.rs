@@ -5,12 +5,10 @@ mod manual;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use cli::{Cli, Command};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::read();
     let open = commands::Open::new(&cli.global);
     let result = match &cli.command {
         Some(Command::Entities { article, format }) => commands::entities(article, open, *format),
