@@ -62,7 +62,7 @@ fn help_lists_every_key_of_the_keymap() {
     for (_, bindings) in Keymap::default().sections() {
         for binding in bindings {
             assert!(
-                screen.contains(&binding.description),
+                screen.contains(&*binding.description),
                 "help lacks {:?}",
                 binding.description
             );

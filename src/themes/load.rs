@@ -283,7 +283,7 @@ fn build(layers: Vec<Layer>) -> Result<ThemeFile> {
     // In file order, so that the first mistake in a file is the one reported.
     let mut scopes: Vec<_> = scopes.into_iter().collect();
     scopes.sort_by_key(|(_, (depth, style))| (*depth, style.span().start));
-    let mut styles = HashMap::new();
+    let mut styles = rustc_hash::FxHashMap::default();
     for (scope, (depth, spec)) in scopes {
         let layer = &layers[depth];
         let colour = |value: &Spanned<String>| -> Result<Colour> {

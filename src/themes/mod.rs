@@ -8,7 +8,7 @@
 
 mod load;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::PathBuf;
 
 use crate::error::Result;

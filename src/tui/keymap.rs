@@ -2,19 +2,26 @@
 //! embedded in the binary; the config's `[keys.CONTEXT]` tables are laid over it
 //! ([`Keymap::with_config`]); help and status-bar hints are generated from the result.
 
+use std::borrow::Cow;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
-use serde::de::IntoDeserializer;
-use serde::de::value::Error as DeError;
 use toml::Table;
 
 use super::action::Action;
 use crate::config::{At, Config};
 use crate::error::Error;
 
-/// The built-in keymap (`assets/keymap.toml`) as `build.rs` wrote it: one line per action,
-/// `context TAB action TAB keys TAB description TAB hint`, read without a TOML parser.
-const BUILT_IN: &str = include_str!(concat!(env!("OUT_DIR"), "/keymap.tsv"));
+/// The built-in keymap (`assets/keymap.toml`) as `build.rs` wrote it, one entry per action:
+/// context, action, keys, description and hint (empty for none), in the file's order.
+type BuiltIn = (
+    Context,
+    Action,
+    &'static [&'static str],
+    &'static str,
+    &'static str,
+);
+const BUILT_IN: &[BuiltIn] = &include!(concat!(env!("OUT_DIR"), "/keymap.rs"));
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -100,11 +107,12 @@ impl Context {
 pub struct Binding {
     pub action: Action,
     pub keys: Vec<KeyEvent>,
-    /// The keys as written in the keymap file, for display.
-    pub key_names: Vec<String>,
-    pub description: String,
+    /// The keys as written in the keymap file, for display. The texts are borrowed from
+    /// the built-in keymap, and owned where the config or a keymap file gave them.
+    pub key_names: Vec<Cow<'static, str>>,
+    pub description: Cow<'static, str>,
     /// A short label for the status bar, when the key belongs there.
-    pub hint: Option<String>,
+    pub hint: Option<Cow<'static, str>>,
     /// Where the config file set these keys, when it did.
     pub set_at: Option<At>,
 }
@@ -126,24 +134,13 @@ impl Default for Keymap {
     /// The built-in keymap.
     fn default() -> Keymap {
         let mut sections: Vec<(Context, Vec<Binding>)> = Vec::new();
-        for line in BUILT_IN.lines() {
-            let mut fields = line.split('\t');
-            let mut field = || fields.next().expect("build.rs writes five fields");
-            let [context, action, keys, description, hint] = std::array::from_fn(|_| field());
-            let context = Context::parse(context).expect("a context");
-            let action =
-                Action::deserialize(IntoDeserializer::<DeError>::into_deserializer(action))
-                    .expect("an action");
-            let key_names: Vec<String> = keys.split(' ').map(str::to_string).collect();
+        for &(context, action, keys, description, hint) in BUILT_IN {
             let binding = Binding {
                 action,
-                keys: key_names
-                    .iter()
-                    .map(|k| parse_key(k).expect("a key"))
-                    .collect(),
-                key_names,
-                description: description.to_string(),
-                hint: (!hint.is_empty()).then(|| hint.to_string()),
+                keys: keys.iter().map(|k| parse_key(k).expect("a key")).collect(),
+                key_names: keys.iter().map(|&k| Cow::Borrowed(k)).collect(),
+                description: Cow::Borrowed(description),
+                hint: (!hint.is_empty()).then_some(Cow::Borrowed(hint)),
                 set_at: None,
             };
             match sections.last_mut() {
@@ -184,9 +181,9 @@ impl Keymap {
                 bindings.push(Binding {
                     action,
                     keys,
-                    key_names: entry.keys,
-                    description: entry.description,
-                    hint: entry.hint,
+                    key_names: entry.keys.into_iter().map(Cow::Owned).collect(),
+                    description: Cow::Owned(entry.description),
+                    hint: entry.hint.map(Cow::Owned),
                     set_at: None,
                 });
             }
@@ -256,7 +253,7 @@ impl Keymap {
                         })
                     })
                     .collect::<Result<_, _>>()?;
-                binding.key_names = setting.keys.clone();
+                binding.key_names = setting.keys.iter().cloned().map(Cow::Owned).collect();
                 binding.set_at = Some(setting.keys_at);
             }
         }
@@ -323,7 +320,7 @@ impl Keymap {
             .iter()
             .find(|b| b.action == action)
             .and_then(|b| b.key_names.first())
-            .map(String::as_str)
+            .map(|name| name.as_ref())
     }
 }
 

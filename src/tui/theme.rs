@@ -2,7 +2,7 @@
 //! styles, looked up by dotted scopes that fall back along the dots (`entity.person` →
 //! `entity`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use ratatui::style::{Color, Modifier, Style};
 

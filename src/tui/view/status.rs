@@ -1,5 +1,7 @@
 //! The status bar: file, counts, save state, a message, and the keys that matter now.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -101,7 +103,7 @@ fn hints(app: &App, room: usize) -> Line<'static> {
     }
     // Each hint with the first of its keys that does it here: a key the context binds
     // hides a global one.
-    let mut all: Vec<(String, String)> = contexts
+    let mut all: Vec<(Cow<'static, str>, Cow<'static, str>)> = contexts
         .into_iter()
         .flat_map(|c| app.keymap.bindings(c).iter().map(move |b| (c, b)))
         .filter_map(|(c, b)| {
@@ -114,7 +116,7 @@ fn hints(app: &App, room: usize) -> Line<'static> {
             Some((name.clone(), hint))
         })
         .collect();
-    let width = |hints: &[(String, String)]| -> usize {
+    let width = |hints: &[(Cow<str>, Cow<str>)]| -> usize {
         hints.iter().map(|(k, h)| k.width() + h.width() + 3).sum()
     };
     while width(&all) > room && !all.is_empty() {
@@ -122,7 +124,7 @@ fn hints(app: &App, room: usize) -> Line<'static> {
         let help = app
             .keymap
             .key_for(Context::Global, crate::tui::Action::ShowHelp);
-        match all.iter().rposition(|(k, _)| Some(k.as_str()) != help) {
+        match all.iter().rposition(|(k, _)| Some(k.as_ref()) != help) {
             Some(i) => {
                 all.remove(i);
             }
