@@ -15,6 +15,7 @@ mod tags;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 pub use chars::CharIndex;
 pub use decode::Decoding;
@@ -48,7 +49,9 @@ pub struct Article {
     sentences: Vec<Sentence>,
     title: Option<usize>,
     date: Option<(usize, Dateline)>,
-    fingerprint: String,
+    /// Hashed when first asked for: the first part of a big article, shown while the whole
+    /// loads, never is.
+    fingerprint: OnceLock<String>,
     chars: CharIndex,
 }
 
@@ -156,7 +159,6 @@ impl Article {
             .skip(first_body)
             .take(3)
             .find_map(|(i, p)| meta::dateline(&text[p.range.clone()]).map(|d| (i, d)));
-        let fingerprint = format!("blake3:{}", blake3::hash(text.as_bytes()).to_hex());
         let chars = CharIndex::new(&text);
         Article {
             path: path.to_path_buf(),
@@ -165,7 +167,7 @@ impl Article {
             sentences,
             title,
             date,
-            fingerprint,
+            fingerprint: OnceLock::new(),
             chars,
         }
     }
@@ -209,7 +211,8 @@ impl Article {
 
     /// "blake3:" and the hash of the normalised text.
     pub fn fingerprint(&self) -> &str {
-        &self.fingerprint
+        self.fingerprint
+            .get_or_init(|| format!("blake3:{}", blake3::hash(self.text.as_bytes()).to_hex()))
     }
 
     pub fn paragraph_text(&self, index: usize) -> &str {

@@ -246,7 +246,11 @@ fn load(
     let send = |message| out.send(message).is_ok();
     send(Message::Step(Step::Reading));
     let article = match Article::load_with(path, decoding) {
-        Ok(article) => Arc::new(article),
+        // Hashed here, so that the first save does not hash 15 MB between two frames.
+        Ok(article) => {
+            article.fingerprint();
+            Arc::new(article)
+        }
         Err(err) => {
             send(Message::Article(Err(err)));
             return;
