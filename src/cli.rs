@@ -1,4 +1,4 @@
-//! The command line, as clap reads it.
+//! The command line, as clap reads it, and the commonest one read without it.
 
 use std::ffi::OsString;
 use std::path::PathBuf;

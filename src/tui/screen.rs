@@ -95,12 +95,7 @@ impl<B: Backend> Drop for Screen<B> {
 fn against_blank(next: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
     let cells = next.content();
     let area = next.area;
-    let at = move |i: usize| {
-        let width = usize::from(area.width);
-        let x = (i % width) as u16 + area.x;
-        let y = (i / width) as u16 + area.y;
-        (x, y, &cells[i])
-    };
+    let at = move |i: usize| place(area, i, cells);
     let mut i = 0;
     // The cells under a wide emoji with a variation selector, which are compared one by
     // one: from, up to.
@@ -159,12 +154,7 @@ fn against<'a>(shown: &'a Buffer, next: &'a Buffer) -> impl Iterator<Item = (u16
     let (before, cells) = (shown.content(), next.content());
     let len = cells.len().min(before.len());
     let area = next.area;
-    let at = move |i: usize| {
-        let width = usize::from(area.width);
-        let x = (i % width) as u16 + area.x;
-        let y = (i / width) as u16 + area.y;
-        (x, y, &cells[i])
-    };
+    let at = move |i: usize| place(area, i, cells);
     let mut i = 0;
     // The cells after a wide one that are compared one by one: from, up to, and whether
     // each is written even with its symbol unchanged (a wide character's coloured
@@ -221,6 +211,14 @@ fn against<'a>(shown: &'a Buffer, next: &'a Buffer) -> impl Iterator<Item = (u16
         }
         None
     })
+}
+
+/// Cell `i` of a buffer's cells, with its column and row.
+fn place(area: Rect, i: usize, cells: &[Cell]) -> (u16, u16, &Cell) {
+    let width = usize::from(area.width);
+    let x = (i % width) as u16 + area.x;
+    let y = (i / width) as u16 + area.y;
+    (x, y, &cells[i])
 }
 
 /// The modifiers that show on a blank cell, as ratatui's comparison lists them.
