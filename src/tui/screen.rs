@@ -104,9 +104,10 @@ fn against_blank(next: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
         if let Some((from, to)) = &mut under {
             while *from < *to {
                 let j = *from;
-                *from += cells[j].cell_width().max(1) as usize;
+                let symbol = cells[j].symbol();
+                *from += width(&cells[j], symbol).max(1);
                 *to = (*to).max(*from).min(cells.len());
-                if !skipped(&cells[j]) && cells[j].symbol() != " " {
+                if !skipped(&cells[j]) && symbol != " " {
                     return Some(at(j));
                 }
             }
@@ -126,12 +127,12 @@ fn against_blank(next: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
                     return Some(at(here));
                 }
                 CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
-                    let width = cell.cell_width() as usize;
-                    if blank(cell) {
-                        i += width.saturating_sub(1);
+                    let symbol = cell.symbol();
+                    if blank(cell, symbol) {
                         continue;
                     }
-                    if width > 1 && cell.symbol().contains('\u{FE0F}') {
+                    let width = width(cell, symbol);
+                    if width > 1 && symbol.contains('\u{FE0F}') {
                         under = Some((here + 1, (here + width).min(cells.len())));
                     } else if width > 1 {
                         i += width - 1;
@@ -252,17 +253,18 @@ fn same(a: &Cell, a_symbol: &str, b: &Cell, b_symbol: &str) -> bool {
         && a.skip == b.skip
 }
 
-/// Whether a cell is `Cell::EMPTY`, or equal to it: a space with no style. Faster than
-/// `==`, which compares the symbols first; most cells of a frame have a colour.
+/// Whether a cell, whose symbol is given, is `Cell::EMPTY` or equal to it: a space with no
+/// style. Faster than `==`, which compares the symbols first; most cells of a frame have a
+/// colour.
 #[allow(deprecated)]
-fn blank(cell: &Cell) -> bool {
+fn blank(cell: &Cell, symbol: &str) -> bool {
     cell.fg == Color::Reset
         && cell.bg == Color::Reset
         && cell.underline_color == Color::Reset
         && cell.modifier.is_empty()
         && cell.diff_option == CellDiffOption::None
         && !cell.skip
-        && cell.symbol() == " "
+        && symbol == " "
 }
 
 /// Whether the diff passes over a cell, as ratatui's does (the `skip` flag is deprecated
