@@ -162,8 +162,8 @@ impl Keymap {
         let table: Table = toml::from_str(text).map_err(|e| bad(e.message().trim().to_string()))?;
         let mut sections = Vec::new();
         for (section, entries) in table {
-            let context: Context = Context::deserialize(toml::Value::String(section.clone()))
-                .map_err(|_| bad(format!("[{section}] is not a keymap section")))?;
+            let context = Context::parse(&section)
+                .ok_or_else(|| bad(format!("[{section}] is not a keymap section")))?;
             let toml::Value::Table(entries) = entries else {
                 return Err(bad(format!("[{section}] must be a table of actions")));
             };

@@ -149,8 +149,10 @@ fn against_blank(next: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
 /// `shown.diff_iter(next)` gives, in its order. That comparison asks every cell its width
 /// and compares whole cells with `==`, each asking both cells' symbols again: when `G`
 /// changes the whole screen, a third of the frame. Here each symbol is read once, a
-/// one-byte symbol (most of them) is one column and compared as a byte, and a cell's
-/// style is compared before its symbol.
+/// one-byte symbol (most of them) is one column and compared as a byte, and the symbols
+/// are compared before the styles. [`against_blank`] does the same for the first frame,
+/// with a blank cell's test in place of the comparison: made one function with this one,
+/// comparing with a blank cell, the first frame took 2.05 million instructions, not 1.90.
 fn against<'a>(shown: &'a Buffer, next: &'a Buffer) -> impl Iterator<Item = (u16, u16, &'a Cell)> {
     let (before, cells) = (shown.content(), next.content());
     let len = cells.len().min(before.len());
