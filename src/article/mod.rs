@@ -11,6 +11,7 @@ mod html;
 mod markdown;
 mod meta;
 mod segment;
+pub(crate) mod short_words;
 mod tags;
 
 use std::ops::Range;

@@ -3,6 +3,8 @@
 
 use rustc_hash::FxHashSet;
 
+use crate::article::short_words::{packed, packed_in};
+
 /// Every lower-case word of a text, as written. A 15 MB article has millions of words and
 /// each is looked up as it is added, so short ASCII words, nearly all of them, are kept as
 /// numbers: hashed and compared whole, with no string comparison.
@@ -28,32 +30,37 @@ impl<'a> LowerCaseWords<'a> {
                 continue;
             }
             let start = i;
-            let mut lower = None;
+            // The first letter says whether the word is in lower case.
+            let lower = if b < 0x80 {
+                i += 1;
+                b.is_ascii_lowercase()
+            } else {
+                let c = text[i..].chars().next().expect("char boundary");
+                i += c.len_utf8();
+                if !c.is_alphanumeric() {
+                    continue; // a non-ASCII character that is not a letter
+                }
+                c.is_lowercase()
+            };
+            // The rest of the word: ASCII letters and digits a byte at a time.
             while i < bytes.len() {
                 let b = bytes[i];
-                if b < 0x80 {
-                    if !b.is_ascii_alphanumeric() {
-                        break;
-                    }
-                    lower.get_or_insert(b.is_ascii_lowercase());
+                if b.is_ascii_alphanumeric() {
                     i += 1;
+                } else if b < 0x80 {
+                    break;
                 } else {
                     let c = text[i..].chars().next().expect("char boundary");
                     if !c.is_alphanumeric() {
                         break;
                     }
-                    lower.get_or_insert(c.is_lowercase());
                     i += c.len_utf8();
                 }
             }
-            if i == start {
-                // A non-ASCII character that is not a letter.
-                i += text[i..].chars().next().map_or(1, char::len_utf8);
-            } else if lower == Some(true) {
-                let word = &text[start..i];
-                match packed(word) {
+            if lower {
+                match packed_in(text, start..i) {
                     Some(key) => words.short.insert(key),
-                    None => words.long.insert(word),
+                    None => words.long.insert(&text[start..i]),
                 };
             }
         }
@@ -67,17 +74,6 @@ impl<'a> LowerCaseWords<'a> {
             None => self.long.contains(word),
         }
     }
-}
-
-/// An ASCII word of up to 16 bytes as a number, its bytes in order. No word has a zero
-/// byte, so words of different lengths never share a number.
-fn packed(word: &str) -> Option<u128> {
-    if word.len() > 16 || !word.is_ascii() {
-        return None;
-    }
-    let mut bytes = [0u8; 16];
-    bytes[..word.len()].copy_from_slice(word.as_bytes());
-    Some(u128::from_le_bytes(bytes))
 }
 
 #[cfg(test)]

@@ -1,11 +1,13 @@
 //! Claim suggestions: sentences with checkable content.
 
+use std::ops::Range;
+
 use super::ClaimSuggestion;
 use super::words::class::{
     AT, CAUSE, COMPARISON, DETERMINER, FINDING, LEAST_MOST, LED_OR_AS, MILLION, MODAL, MONEY,
     MONTH, NUMBER, PER, PERCENT, SUPERLATIVE, YEAR_AFTER,
 };
-use super::words::class_of;
+use super::words::class_in;
 use crate::article::Article;
 
 /// Every body sentence that carries something checkable, with the rule that says so.
@@ -19,7 +21,7 @@ pub fn claims(article: &Article) -> Vec<ClaimSuggestion> {
         }
         for sentence in &article.sentences()[paragraph.sentences.clone()] {
             let range = super::without_dateline(article.text(), sentence.range.clone());
-            if let Some(rule) = checkable(&article.text()[range.clone()], &mut words) {
+            if let Some(rule) = checkable(article.text(), range.clone(), &mut words) {
                 found.push(ClaimSuggestion { range, rule });
             }
         }
@@ -27,10 +29,15 @@ pub fn claims(article: &Article) -> Vec<ClaimSuggestion> {
     found
 }
 
-/// Why a sentence is checkable, if it is: the first rule that holds. `words` is a list
-/// for the sentence's words and the word lists each is in, cleared first, so that one
-/// serves every sentence. Words are compared in any case.
-fn checkable<'a>(sentence: &'a str, words: &mut Vec<(&'a str, u32)>) -> Option<&'static str> {
+/// Why the sentence `text[range]` is checkable, if it is: the first rule that holds.
+/// `words` is a list for the sentence's words and the word lists each is in, cleared
+/// first, so that one serves every sentence. Words are compared in any case.
+fn checkable<'a>(
+    text: &'a str,
+    range: Range<usize>,
+    words: &mut Vec<(&'a str, u32)>,
+) -> Option<&'static str> {
+    let sentence = &text[range.clone()];
     if sentence
         .trim_end_matches(['"', '”', '’', '\'', ')'])
         .ends_with('?')
@@ -38,10 +45,11 @@ fn checkable<'a>(sentence: &'a str, words: &mut Vec<(&'a str, u32)>) -> Option<&
         return None; // a question asks; it does not claim
     }
     words.clear();
-    words.extend(sentence_words(sentence).map(|w| {
-        let class = class_of(w);
-        (w, class)
-    }));
+    words.extend(
+        sentence_words(sentence)
+            .map(|w| w.start + range.start..w.end + range.start)
+            .map(|w| (&text[w.clone()], class_in(text, w))),
+    );
     // The word lists any word of the sentence is in.
     let mut classes = words.iter().fold(0, |all, (_, c)| all | c);
     // "at least 40,000" and "at most" bound a number; they compare nothing.
@@ -115,9 +123,9 @@ fn is_year(word: &str) -> bool {
         && matches!(&word[..2], "18" | "19" | "20")
 }
 
-/// The words of a sentence, without punctuation: the parts between characters that are
-/// neither letters, digits, '-', '.' nor ',', trimmed of those three.
-fn sentence_words(sentence: &str) -> impl Iterator<Item = &str> {
+/// The words of a sentence, as byte ranges of it, without punctuation: the parts between
+/// characters that are neither letters, digits, '-', '.' nor ',', trimmed of those three.
+fn sentence_words(sentence: &str) -> impl Iterator<Item = Range<usize>> {
     let bytes = sentence.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -144,11 +152,16 @@ fn sentence_words(sentence: &str) -> impl Iterator<Item = &str> {
                 at += c.len_utf8();
             }
         }
-        let part = &sentence[start..at];
+        let part = start..at;
         // Past the separator (or the end).
         at += sentence[at..].chars().next().map_or(1, char::len_utf8);
         Some(part)
     })
-    .map(|w| w.trim_matches(['-', '.', ',']))
+    .map(|part| {
+        let word = &sentence[part.clone()];
+        let trimmed = word.trim_start_matches(['-', '.', ',']);
+        let start = part.start + (word.len() - trimmed.len());
+        start..start + trimmed.trim_end_matches(['-', '.', ',']).len()
+    })
     .filter(|w| !w.is_empty())
 }

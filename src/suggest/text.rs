@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::words::class_of;
+use super::words::class_in;
 
 /// A word of a sentence with its byte range in the article.
 #[derive(Debug, Clone)]
@@ -153,6 +153,6 @@ fn push_word<'a>(words: &mut Vec<Word<'a>>, text: &'a str, start: usize, end: us
     words.push(Word {
         text: word,
         range: start..end,
-        class: class_of(word),
+        class: class_in(text, start..end),
     });
 }

@@ -1,5 +1,9 @@
 //! Words that mark checkable content and reported speech.
 
+use std::ops::Range;
+
+use crate::article::short_words::{lowered, packed, packed_in};
+
 /// Verbs that report speech or writing: "said", "told", "warned".
 #[rustfmt::skip]
 pub const SPEECH_VERBS: &[&str] = &[
@@ -355,8 +359,8 @@ pub mod class {
     pub const MODAL: u32 = 1 << 18;
 }
 
-/// The lists a word is in, in any case (see [`class`]); 0 for none.
-pub fn class_of(word: &str) -> u32 {
+/// The lists the word `text[range]` is in, in any case (see [`class`]); 0 for none.
+pub fn class_in(text: &str, range: Range<usize>) -> u32 {
     static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<u128, u32>> =
         std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
@@ -388,25 +392,11 @@ pub fn class_of(word: &str) -> u32 {
         for (list, bit) in lists {
             for &word in list {
                 let key = packed(word).expect("listed words are short ASCII");
+                let key = lowered(key);
                 *table.entry(key).or_insert(0) |= bit;
             }
         }
         table
     });
-    packed(word).map_or(0, |key| table.get(&key).copied().unwrap_or(0))
-}
-
-/// A word of up to 16 ASCII characters in lower case, packed into a number: the lists
-/// are looked up by it, with no allocation and no comparison of strings. Longer
-/// words and words with other characters are in no list.
-fn packed(word: &str) -> Option<u128> {
-    if word.len() > 16 || !word.is_ascii() {
-        return None;
-    }
-    // Copied whole and lowered whole, sixteen bytes at once, rather than shifted in one
-    // by one: this runs for every word of the article.
-    let mut bytes = [0u8; 16];
-    bytes[..word.len()].copy_from_slice(word.as_bytes());
-    bytes.make_ascii_lowercase();
-    Some(u128::from_le_bytes(bytes))
+    packed_in(text, range).map_or(0, |key| table.get(&lowered(key)).copied().unwrap_or(0))
 }
