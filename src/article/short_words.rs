@@ -46,14 +46,49 @@ pub fn packed(word: &str) -> Option<u128> {
 
 /// A packed word with its capitals A to Z in lower case.
 pub fn lowered(word: u128) -> u128 {
-    // Each byte is below 0x80, so adding to it never carries into the next one: the top
-    // bit of `byte + 0x80 - b'A'` is set when the byte is at least 'A', and that of
-    // `byte + 0x80 - b'Z' - 1` when it is past 'Z'.
-    let from_a = word + ONES * u128::from(0x80 - b'A');
-    let past_z = word + ONES * u128::from(0x80 - b'Z' - 1);
-    let capitals = from_a & !past_z & HIGH_BITS;
     // 0x80 >> 2 is 0x20, the bit that makes a capital small.
-    word | (capitals >> 2)
+    word | (in_range(word, b'A', b'Z') >> 2)
+}
+
+/// How many bytes of `bytes` from `at` on are ASCII letters or digits or one of `also`:
+/// the ASCII part of a word, read sixteen bytes at a time. Counting one byte at a time
+/// costs a mispredicted branch at nearly every word's end.
+pub fn word_bytes(bytes: &[u8], at: usize, also: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(block) = bytes.get(at + n..at + n + 16) {
+        let block = u128::from_le_bytes(block.try_into().expect("sixteen bytes"));
+        let stops = !in_words(block, also) & HIGH_BITS;
+        if stops != 0 {
+            return n + (stops.trailing_zeros() / 8) as usize;
+        }
+        n += 16;
+    }
+    n + bytes[at + n..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || also.contains(b))
+        .count()
+}
+
+/// The top bit set in each byte of `block` that is an ASCII letter or digit or in `also`.
+fn in_words(block: u128, also: &[u8]) -> u128 {
+    let ascii = !block & HIGH_BITS;
+    let low = block & !HIGH_BITS;
+    // A letter of either case is a small letter once the 0x20 bit is set.
+    let mut words = in_range(low | (ONES * 0x20), b'a', b'z') | in_range(low, b'0', b'9');
+    for &byte in also {
+        words |= in_range(low, byte, byte);
+    }
+    words & ascii
+}
+
+/// The top bit set in each byte of `block` from `first` to `last`; every byte of `block`
+/// must be ASCII. Adding to a byte below 0x80 never carries into the next one: the top
+/// bit of `byte + 0x80 - first` is set when the byte is at least `first`, and that of
+/// `byte + 0x80 - last - 1` when it is past `last`.
+fn in_range(block: u128, first: u8, last: u8) -> u128 {
+    let from_first = block + ONES * u128::from(0x80 - first);
+    let past_last = block + ONES * u128::from(0x80 - last - 1);
+    from_first & !past_last & HIGH_BITS
 }
 
 #[cfg(test)]
@@ -98,7 +133,41 @@ mod tests {
         }
     }
 
+    #[test]
+    fn word_bytes_stop_at_the_first_other_byte() {
+        let text = "counter-intelligence, Øresund's 3.5bn ok".as_bytes();
+        assert_eq!(word_bytes(text, 0, b""), "counter".len());
+        assert_eq!(word_bytes(text, 0, b"-"), "counter-intelligence".len());
+        assert_eq!(word_bytes(text, 0, b"-,"), "counter-intelligence,".len());
+        assert_eq!(word_bytes(text, 22, b""), 0); // the Ø
+        let three = text.iter().position(|&b| b == b'3').unwrap();
+        assert_eq!(word_bytes(text, three, b"."), "3.5bn".len());
+        assert_eq!(word_bytes(text, text.len() - 2, b""), 2);
+        assert_eq!(word_bytes(text, text.len(), b""), 0);
+    }
+
     proptest! {
+        /// Sixteen bytes at a time, the count is what a byte-by-byte count gives.
+        #[test]
+        fn word_bytes_count_as_one_byte_at_a_time_would(
+            text in proptest::collection::vec(any::<u8>(), 0..80),
+            words in "[a-zA-Z0-9]{0,40}",
+            at in 0usize..120,
+            also in proptest::collection::vec(any::<u8>().prop_filter("ASCII", u8::is_ascii), 0..4),
+        ) {
+            // Long runs of word bytes, with anything at all between them.
+            let mut bytes = words.clone().into_bytes();
+            bytes.extend(&text);
+            bytes.extend(words.as_bytes());
+            let at = at.min(bytes.len());
+            let expected = bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || also.contains(b))
+                .count();
+            prop_assert_eq!(word_bytes(&bytes, at, &also), expected);
+
+        }
+
         /// Any slice of any text packs as its own bytes, wherever it sits.
         #[test]
         fn a_slice_packs_as_a_copy_of_it_would(

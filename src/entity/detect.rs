@@ -359,7 +359,7 @@ pub(super) fn name_end(token: &Token) -> usize {
 }
 
 pub(super) fn join(run: &[Token]) -> String {
-    let mut name = String::new();
+    let mut name = String::with_capacity(run.iter().map(|t| t.text.len() + 1).sum());
     for (i, token) in run.iter().enumerate() {
         if i > 0 {
             name.push(' ');

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::article::short_words::{packed, packed_in};
+use crate::article::short_words::{packed, packed_in, word_bytes};
 
 /// Every lower-case word of a text, as written. A 15 MB article has millions of words and
 /// each is looked up as it is added, so short ASCII words, nearly all of them, are kept as
@@ -42,12 +42,10 @@ impl<'a> LowerCaseWords<'a> {
                 }
                 c.is_lowercase()
             };
-            // The rest of the word: ASCII letters and digits a byte at a time.
+            // The rest of the word: ASCII letters and digits sixteen bytes at a time.
             while i < bytes.len() {
-                let b = bytes[i];
-                if b.is_ascii_alphanumeric() {
-                    i += 1;
-                } else if b < 0x80 {
+                i += word_bytes(bytes, i, b"");
+                if i == bytes.len() || bytes[i] < 0x80 {
                     break;
                 } else {
                     let c = text[i..].chars().next().expect("char boundary");

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::words::class_in;
+use crate::article::short_words::word_bytes;
 
 /// A word of a sentence with its byte range in the article.
 #[derive(Debug, Clone)]
@@ -118,6 +119,14 @@ pub(super) fn words_into<'a>(text: &'a str, range: Range<usize>, words: &mut Vec
     let bytes = slice.as_bytes();
     let mut next = 0;
     while next < bytes.len() {
+        if start.is_some() {
+            // The rest of a word's ASCII letters, digits and inner marks, sixteen bytes at a
+            // time.
+            next += word_bytes(bytes, next, b"'-.");
+            if next == bytes.len() {
+                break;
+            }
+        }
         let i = next;
         // ASCII, most of any text, without decoding.
         let inside = if bytes[i] < 0x80 {
