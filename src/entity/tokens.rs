@@ -32,7 +32,11 @@ impl<'a> Token<'a> {
                 if b.is_ascii_lowercase()
                     && b != b'd'
                     && b != b'l'
-                    && !bytes.iter().skip(1).take(3).any(|&b| b == b'-') =>
+                    // Not short-circuited: three compares cost less than a loop's
+                    // mispredicted exit.
+                    && !((bytes.get(1) == Some(&b'-'))
+                        | (bytes.get(2) == Some(&b'-'))
+                        | (bytes.get(3) == Some(&b'-'))) =>
             {
                 return false;
             }
