@@ -91,6 +91,88 @@ fn in_range(block: u128, first: u8, last: u8) -> u128 {
     from_first & !past_last & HIGH_BITS
 }
 
+/// A map from packed words to bits, read without a branch on whether the word is in it:
+/// each word sits in one of two slots that its hash names, and both are read. A hash map's
+/// probe goes one way for a word it holds and another for one it does not, and the
+/// processor cannot foresee which; the suggestion rules ask about every word.
+pub struct WordTable {
+    keys: Vec<u128>,
+    values: Vec<u32>,
+    /// 64 less the number of bits in a slot's index.
+    shift: u32,
+    seed: u64,
+}
+
+impl WordTable {
+    /// A table of these words and their bits; a word given twice has the bits of both.
+    pub fn new(entries: impl IntoIterator<Item = (u128, u32)>) -> WordTable {
+        let mut merged: Vec<(u128, u32)> = Vec::new();
+        for (key, value) in entries {
+            match merged.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, bits)) => *bits |= value,
+                None => merged.push((key, value)),
+            }
+        }
+        // At most a quarter full, where two choices nearly always find room.
+        let mut bits = 4;
+        while (1usize << bits) < 4 * merged.len() {
+            bits += 1;
+        }
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        loop {
+            if let Some(table) = WordTable::build(&merged, bits, seed) {
+                return table;
+            }
+            // Another hash, and after every few, more room.
+            seed = seed.wrapping_mul(0xbf58_476d_1ce4_e5b9).wrapping_add(2) | 1;
+            bits += u32::from(seed % 4 == 1);
+        }
+    }
+
+    /// The bits of `key`; 0 when it is not in the table.
+    pub fn get(&self, key: u128) -> u32 {
+        let (a, b) = self.slots(key);
+        let found =
+            |slot: usize| self.values[slot] & u32::from(self.keys[slot] == key).wrapping_neg();
+        found(a) | found(b)
+    }
+
+    fn slots(&self, key: u128) -> (usize, usize) {
+        let hash = ((key as u64) ^ ((key >> 64) as u64).rotate_left(32)).wrapping_mul(self.seed);
+        let other = (hash ^ (hash >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        (
+            (hash >> self.shift) as usize,
+            (other >> self.shift) as usize,
+        )
+    }
+
+    /// Cuckoo insertion: a word that finds both its slots taken moves another to its other
+    /// slot. `None` when that goes round for too long.
+    fn build(entries: &[(u128, u32)], bits: u32, seed: u64) -> Option<WordTable> {
+        let mut table = WordTable {
+            keys: vec![0; 1 << bits],
+            values: vec![0; 1 << bits],
+            shift: 64 - bits,
+            seed,
+        };
+        'entries: for &(key, value) in entries {
+            let (mut key, mut value) = (key, value);
+            let mut slot = table.slots(key).0;
+            for _ in 0..100 {
+                std::mem::swap(&mut table.keys[slot], &mut key);
+                std::mem::swap(&mut table.values[slot], &mut value);
+                if key == 0 {
+                    continue 'entries; // the slot was free
+                }
+                let (a, b) = table.slots(key);
+                slot = if a == slot { b } else { a };
+            }
+            return None;
+        }
+        Some(table)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +229,27 @@ mod tests {
     }
 
     proptest! {
+        /// The table gives each word's bits, the bits of a word given twice ORed, and 0 for
+        /// any word it was not given.
+        #[test]
+        fn a_word_table_holds_what_it_was_given(
+            given in proptest::collection::vec(("[a-z]{1,16}", 1u32..), 0..400),
+            asked in proptest::collection::vec("[a-z]{1,16}", 0..50),
+        ) {
+            let mut expected = std::collections::HashMap::new();
+            for (word, bits) in &given {
+                *expected.entry(packed(word).unwrap()).or_insert(0) |= bits;
+            }
+            let table = WordTable::new(given.iter().map(|(w, b)| (packed(w).unwrap(), *b)));
+            for (key, bits) in &expected {
+                prop_assert_eq!(table.get(*key), *bits);
+            }
+            for word in &asked {
+                let key = packed(word).unwrap();
+                prop_assert_eq!(table.get(key), expected.get(&key).copied().unwrap_or(0));
+            }
+        }
+
         /// Sixteen bytes at a time, the count is what a byte-by-byte count gives.
         #[test]
         fn word_bytes_count_as_one_byte_at_a_time_would(

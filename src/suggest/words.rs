@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::article::short_words::{lowered, packed, packed_in};
+use crate::article::short_words::{WordTable, lowered, packed, packed_in};
 
 /// Verbs that report speech or writing: "said", "told", "warned".
 #[rustfmt::skip]
@@ -361,8 +361,7 @@ pub mod class {
 
 /// The lists the word `text[range]` is in, in any case (see [`class`]); 0 for none.
 pub fn class_in(text: &str, range: Range<usize>) -> u32 {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<u128, u32>> =
-        std::sync::OnceLock::new();
+    static TABLE: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let lists: [(&[&'static str], u32); 19] = [
             (SPEECH_VERBS, class::SPEECH),
@@ -388,15 +387,12 @@ pub fn class_in(text: &str, range: Range<usize>) -> u32 {
                 class::MODAL,
             ),
         ];
-        let mut table = rustc_hash::FxHashMap::default();
-        for (list, bit) in lists {
-            for &word in list {
+        WordTable::new(lists.into_iter().flat_map(|(list, bit)| {
+            list.iter().map(move |word| {
                 let key = packed(word).expect("listed words are short ASCII");
-                let key = lowered(key);
-                *table.entry(key).or_insert(0) |= bit;
-            }
-        }
-        table
+                (lowered(key), bit)
+            })
+        }))
     });
-    packed_in(text, range).map_or(0, |key| table.get(&lowered(key)).copied().unwrap_or(0))
+    packed_in(text, range).map_or(0, |key| table.get(lowered(key)))
 }
