@@ -113,9 +113,10 @@ impl WordTable {
                 None => merged.push((key, value)),
             }
         }
-        // At most a quarter full, where two choices nearly always find room.
+        // At most half full, where two choices nearly always find room, and small enough
+        // to stay in the processor's nearest cache.
         let mut bits = 4;
-        while (1usize << bits) < 4 * merged.len() {
+        while (1usize << bits) < 2 * merged.len() {
             bits += 1;
         }
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
