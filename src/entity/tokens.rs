@@ -15,6 +15,9 @@ pub struct Token<'a> {
     pub range: Range<usize>,
     /// Only spaces (at most one line break) separate it from the previous word.
     pub joined: bool,
+    /// See [`Token::is_capitalised`]: decided once, as the word is found, for it is asked
+    /// of every word, and of many more than once.
+    capitalised: bool,
 }
 
 impl<'a> Token<'a> {
@@ -23,9 +26,13 @@ impl<'a> Token<'a> {
     /// does the Arabic article: "al-Harthy", "el-Sayed", "ash-Shami", and a Gaelic
     /// mutation: "t-Saoir".
     pub fn is_capitalised(&self) -> bool {
+        self.capitalised
+    }
+
+    fn decide_capitalised(text: &str) -> bool {
         // Most words are decided by their first bytes: a capital A to Z, or a small letter
         // other than d and l with no hyphen after it within three bytes.
-        let bytes = self.text.as_bytes();
+        let bytes = text.as_bytes();
         match bytes.first() {
             Some(b) if b.is_ascii_uppercase() => return true,
             Some(&b)
@@ -42,17 +49,16 @@ impl<'a> Token<'a> {
             }
             _ => {}
         }
-        let mut chars = self.text.chars();
+        let mut chars = text.chars();
         match chars.next() {
             Some(c) if c.is_uppercase() => true,
             Some('d' | 'l') if matches!(chars.clone().next(), Some('\'' | '’')) => {
                 chars.nth(1).is_some_and(char::is_uppercase)
             }
             // Cheap test first: most words are lower case with no hyphen near the start.
-            Some(_) if !self.text.as_bytes()[1..self.text.len().min(4)].contains(&b'-') => false,
+            Some(_) if !text.as_bytes()[1..text.len().min(4)].contains(&b'-') => false,
             Some(_) => ARABIC_ARTICLES.iter().any(|article| {
-                self.text
-                    .strip_prefix(article)
+                text.strip_prefix(article)
                     .and_then(|rest| rest.strip_prefix(['-', '‐']))
                     .and_then(|rest| rest.chars().next())
                     .is_some_and(char::is_uppercase)
@@ -215,10 +221,12 @@ fn push<'a>(
             }
             _ => gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1,
         };
+    let word = &text[start..end];
     tokens.push(Token {
-        text: &text[start..end],
+        text: word,
         range: base + start..base + end,
         joined,
+        capitalised: Token::decide_capitalised(word),
     });
 }
 
