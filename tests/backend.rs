@@ -1,7 +1,8 @@
 //! The interface writes its frames with its own cell writer (`tui::backend::Output`)
 //! instead of crossterm's: the terminal must show exactly what crossterm's would, for every
 //! colour, attribute and change between them, and after a frame that changes only part of
-//! the screen.
+//! the screen. A blank cell is the same when its background is: `Output` writes blanks
+//! without the text colour, and erases a long run of them.
 
 use std::cell::RefCell;
 use std::io::{self, Write};
@@ -59,6 +60,12 @@ fn differences(frames: &[Buffer]) -> Vec<String> {
     );
     let describe = |p: &vt100::Parser, row, col| {
         let cell = p.screen().cell(row, col).unwrap();
+        // Of a blank cell, written or erased, only the background shows (unless it is
+        // reversed or underlined): `Output` leaves the text colour and the attributes that
+        // do not show as they were, for the next word.
+        if cell.contents().trim().is_empty() && !cell.inverse() && !cell.underline() {
+            return format!("blank, bg {:?}", cell.bgcolor());
+        }
         format!(
             "{:?} fg {:?} bg {:?} bold {} dim {} italic {} underline {} inverse {}",
             cell.contents(),
@@ -153,6 +160,38 @@ fn a_frame_that_changes_part_of_the_screen_leaves_the_same_screen() {
     second.set_string(5, 0, "COUNCIL", style(18, 4, 0b10010));
     second.set_string(0, 3, "界界", style(0, 19, 0));
     assert_eq!(differences(&[first, second]), Vec::<String>::new());
+}
+
+#[test]
+fn rows_emptied_after_their_last_word_look_the_same_in_fewer_bytes() {
+    // As `G` does: every row's text replaced by a shorter one, the rest of the row blank,
+    // with blanks in the colour of a margin between the words.
+    let area = Rect::new(0, 0, WIDTH, HEIGHT);
+    let mut first = Buffer::empty(area);
+    let mut second = Buffer::empty(area);
+    for y in 0..HEIGHT {
+        first.set_string(0, y, "x".repeat(usize::from(WIDTH)), style(3, 0, 0b100));
+        second.set_string(0, y, "  ", style(9, 0, 0));
+        second.set_string(2, y, "fish.", style(3, 0, 0b100));
+        second.set_string(7, y, " ".repeat(usize::from(WIDTH) - 7), style(9, 0, 0b1));
+    }
+    assert_eq!(
+        differences(&[first.clone(), second.clone()]),
+        Vec::<String>::new()
+    );
+    let ours = Shared::default();
+    Output::new(ours.clone())
+        .draw(first.diff(&second).into_iter())
+        .unwrap();
+    let theirs = Shared::default();
+    let mut crossterm = CrosstermBackend::new(theirs.clone());
+    crossterm.draw(first.diff(&second).into_iter()).unwrap();
+    Backend::flush(&mut crossterm).unwrap();
+    let (ours, theirs) = (ours.0.borrow().len(), theirs.0.borrow().len());
+    assert!(
+        ours * 2 < theirs,
+        "{ours} bytes against crossterm's {theirs}"
+    );
 }
 
 proptest! {

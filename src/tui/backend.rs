@@ -46,7 +46,8 @@ impl<W: Write> Backend for Output<W> {
         // written, if its symbol is one character (not a cluster, whose width terminals
         // disagree on).
         let mut cursor: Option<(u16, u16)> = None;
-        for (x, y, cell) in content {
+        let mut content = content.peekable();
+        while let Some((x, y, cell)) = content.next() {
             let symbol = cell.symbol();
             match cursor {
                 Some(at) if at == (x, y) => {}
@@ -63,6 +64,35 @@ impl<W: Write> Backend for Output<W> {
                     write_number(out, u32::from(x) + 1)?;
                     out.write_all(b"H")?;
                 }
+            }
+            if is_blank(cell) {
+                style.change_to_blank(out, cell)?;
+                // The blanks that follow on the row, all alike: a row's end after its last
+                // word, in `G`'s frame, is most of it.
+                let mut run = 1;
+                while content
+                    .next_if(|&(nx, ny, next)| {
+                        ny == y && nx == x + run && is_blank(next) && next.bg == cell.bg
+                    })
+                    .is_some()
+                {
+                    run += 1;
+                }
+                // Erased, when that is shorter, and only on the terminal's own background:
+                // a terminal that does not erase in the current colour would leave the
+                // default one.
+                if run > ERASE_FROM && cell.bg == Color::Reset {
+                    out.write_all(b"\x1b[")?;
+                    write_number(out, u32::from(run))?;
+                    out.write_all(b"X")?;
+                    cursor = Some((x, y));
+                } else {
+                    for _ in 0..run {
+                        out.write_all(b" ")?;
+                    }
+                    cursor = Some((x + run, y));
+                }
+                continue;
             }
             style.change_to(out, cell)?;
             out.write_all(symbol.as_bytes())?;
@@ -141,6 +171,21 @@ pub fn stdout_size() -> Option<Size> {
     None
 }
 
+/// Attributes that show on a blank cell: a reversed space is a block of the text colour,
+/// an underlined or struck-through one a line.
+const SHOWN_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::CROSSED_OUT);
+
+/// A space with nothing in `SHOWN_ON_BLANK`: of its style only the background shows.
+fn is_blank(cell: &Cell) -> bool {
+    cell.symbol() == " " && !cell.modifier.intersects(SHOWN_ON_BLANK)
+}
+
+/// Blanks in a row beyond this many are erased (`ESC [ n X`, which leaves the cursor where
+/// it is, and a move forward past them after) rather than written: that costs ten bytes.
+const ERASE_FROM: u16 = 10;
+
 /// The colours and attributes the terminal is writing with.
 struct Pen {
     fg: Color,
@@ -181,6 +226,26 @@ impl Pen {
         if cell.underline_color != self.underline {
             write_color(out, Layer::Underline, cell.underline_color)?;
             self.underline = cell.underline_color;
+        }
+        Ok(())
+    }
+
+    /// Make the pen right for a blank cell with nothing in `SHOWN_ON_BLANK`, of which only
+    /// the background shows. The text colour, italics, blinking and hiding are left as they
+    /// are: the gutter's and the margins' blanks are styled, and changing the colour for
+    /// them, and back for the next word, made `G`'s frame a third larger. Bold and dim
+    /// follow the cell, as crossterm writes them: some terminals keep only the last of the
+    /// two, so which one shows depends on the order they came in.
+    fn change_to_blank(&mut self, out: &mut impl Write, cell: &Cell) -> io::Result<()> {
+        let intensity = Modifier::BOLD | Modifier::DIM;
+        let to = (self.modifier - SHOWN_ON_BLANK - intensity) | (cell.modifier & intensity);
+        if to != self.modifier {
+            write_modifier_change(out, self.modifier, to)?;
+            self.modifier = to;
+        }
+        if cell.bg != self.bg {
+            write_color(out, Layer::Background, cell.bg)?;
+            self.bg = cell.bg;
         }
         Ok(())
     }
