@@ -5,8 +5,9 @@
 //! many; crossterm's `Print` and `MoveTo` go through `fmt` for each, which made writing a
 //! frame cost more than drawing it. The sequences are the ones crossterm writes (SGR
 //! colours as `38;5;N`, `38;2;R;G;B`, the same attribute changes), but for a colour that
-//! did not change, which crossterm writes again with the one that did; what the terminal
-//! shows is the same, and `tests/backend.rs` compares the two screens cell by cell.
+//! did not change, which crossterm writes again with the one that did, and for blanks: a
+//! blank takes only the style that shows on it, and a long run of them is erased. What the
+//! terminal shows is the same, and `tests/backend.rs` compares the two screens cell by cell.
 
 use std::io::{self, Write};
 
@@ -233,7 +234,7 @@ impl Pen {
     /// Make the pen right for a blank cell with nothing in `SHOWN_ON_BLANK`, of which only
     /// the background shows. The text colour, italics, blinking and hiding are left as they
     /// are: the gutter's and the margins' blanks are styled, and changing the colour for
-    /// them, and back for the next word, made `G`'s frame a third larger. Bold and dim
+    /// them, and back for the next word, made `G`'s frame nearly a quarter larger. Bold and dim
     /// follow the cell, as crossterm writes them: some terminals keep only the last of the
     /// two, so which one shows depends on the order they came in.
     fn change_to_blank(&mut self, out: &mut impl Write, cell: &Cell) -> io::Result<()> {
