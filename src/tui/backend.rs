@@ -66,14 +66,17 @@ impl<W: Write> Backend for Output<W> {
                     out.write_all(b"H")?;
                 }
             }
-            if is_blank(cell) {
+            if shows_only_background(cell) {
                 style.change_to_blank(out, cell)?;
                 // The blanks that follow on the row, all alike: a row's end after its last
                 // word, in `G`'s frame, is most of it.
                 let mut run = 1;
                 while content
                     .next_if(|&(nx, ny, next)| {
-                        ny == y && nx == x + run && is_blank(next) && next.bg == cell.bg
+                        ny == y
+                            && nx == x + run
+                            && shows_only_background(next)
+                            && next.bg == cell.bg
                     })
                     .is_some()
                 {
@@ -178,8 +181,9 @@ const SHOWN_ON_BLANK: Modifier = Modifier::REVERSED
     .union(Modifier::UNDERLINED)
     .union(Modifier::CROSSED_OUT);
 
-/// A space with nothing in `SHOWN_ON_BLANK`: of its style only the background shows.
-fn is_blank(cell: &Cell) -> bool {
+/// A space with nothing in `SHOWN_ON_BLANK`: of its style only the background shows. (Not
+/// `screen::blank`, which is a space with no style at all.)
+fn shows_only_background(cell: &Cell) -> bool {
     cell.symbol() == " " && !cell.modifier.intersects(SHOWN_ON_BLANK)
 }
 
