@@ -480,3 +480,33 @@ fn the_newsrooms_list_of_names_wins_over_detection() {
         "{err}"
     );
 }
+
+#[path = "../benches/archive.rs"]
+mod archive;
+
+/// A long article's paragraphs read by several threads give the same names, kinds and
+/// mentions as one thread reading them all: what a machine with processors to spare shows.
+#[test]
+fn sharing_the_paragraphs_out_among_threads_finds_the_same_entities() {
+    let mut articles: Vec<Article> = std::fs::read_dir("examples")
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .map(|path| Article::load(&path).unwrap())
+        .collect();
+    articles.push(Article::from_text(
+        Path::new("archive.txt"),
+        &archive::generate(600_000),
+    ));
+    for article in &articles {
+        let alone = entity::detect(article);
+        assert!(alone.as_slice().len() > 5, "{}", article.path().display());
+        for parts in [2, 3, 7] {
+            assert!(
+                entity::detect_in_parts(article, parts).as_slice() == alone.as_slice(),
+                "{} in {parts} parts",
+                article.path().display()
+            );
+        }
+    }
+}

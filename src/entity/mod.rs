@@ -18,7 +18,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 pub use corrections::{Correction, apply, slug};
-pub use detect::detect;
+pub use detect::{detect, detect_in_parts};
 
 /// The gender of a person's first name, when the given-name lists say one.
 pub fn gender_of(entity: &Entity) -> Option<Gender> {

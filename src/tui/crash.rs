@@ -2,14 +2,17 @@
 //! terminal is given back (raw mode off, main screen, cursor shown), and only then is the
 //! panic's message printed, where the user can read it.
 //!
-//! The runner catches the unwind. A panic hook set here keeps the message for the
-//! interface's own thread instead of printing it over the alternate screen; panics
-//! elsewhere go to the hook that was there before.
+//! The runner catches the unwind. A panic hook set here keeps the message instead of
+//! printing it over the alternate screen, while the interface is on it, on whichever
+//! thread panicked: the interface's, the loading thread's, or one of the loading thread's
+//! helpers, whose panic reaches the loading thread when it joins them. Other panics go to
+//! the hook that was there before.
 
 use std::any::Any;
 use std::backtrace::{Backtrace, BacktraceStatus};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::crossterm::{cursor::Show, event::DisableMouseCapture, execute};
 
@@ -18,9 +21,10 @@ use crate::annotation::Annotations;
 use crate::entity::Correction;
 use crate::suggest::Rejection;
 
+/// Set while the interface loop runs.
+static CATCHING: AtomicBool = AtomicBool::new(false);
+
 thread_local! {
-    /// Set while the interface loop runs on this thread.
-    static CATCHING: Cell<bool> = const { Cell::new(false) };
     /// The message of a panic caught on this thread, to print once the terminal is back.
     /// The backtrace, when `RUST_BACKTRACE` asks for one, comes after the news of the work.
     static MESSAGE: RefCell<Option<(String, Option<String>)>> = const { RefCell::new(None) };
@@ -30,7 +34,7 @@ thread_local! {
 pub(super) fn defer_panic_messages() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if CATCHING.with(Cell::get) {
+        if CATCHING.load(Ordering::Relaxed) {
             let backtrace = Backtrace::capture();
             let backtrace = (backtrace.status() == BacktraceStatus::Captured)
                 .then(|| format!("stack backtrace:\n{backtrace}"));
@@ -41,9 +45,9 @@ pub(super) fn defer_panic_messages() {
     }));
 }
 
-/// Mark the start and end of the interface loop on this thread.
+/// Mark the start and end of the interface loop.
 pub(super) fn catching(on: bool) {
-    CATCHING.with(|c| c.set(on));
+    CATCHING.store(on, Ordering::Relaxed);
 }
 
 /// The editor's work as last shown on screen: what is on disk already, or, when the last
