@@ -253,3 +253,43 @@ fn suggestions_score_on_the_held_out_articles() {
         "held-out attribution recall"
     );
 }
+
+/// Paragraphs read in parts, on several threads, give the same speakers as paragraphs read
+/// in order: a part that opens on "she said" or on a quotation that goes on learns whose
+/// they are from the part before.
+#[test]
+fn attributions_found_in_parts_are_those_found_in_order() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold");
+    let mut texts = Vec::new();
+    for folder in std::fs::read_dir(dir).unwrap() {
+        let folder = folder.unwrap().path();
+        if folder.is_dir() {
+            for file in std::fs::read_dir(folder).unwrap() {
+                let path = file.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+    }
+    texts.sort();
+    let mut articles: Vec<Article> = texts
+        .iter()
+        .map(|text| Article::from_text(Path::new("gold.txt"), text))
+        .collect();
+    articles.push(Article::from_text(
+        Path::new("all.txt"),
+        &texts.join("\n\n"),
+    ));
+    assert!(articles.len() > 50);
+    for (n, article) in articles.iter().enumerate() {
+        let entities = entity::detect(article);
+        let in_order = suggest::attributions(article, &entities);
+        for parts in [2, 3, 7, 40] {
+            assert!(
+                suggest::attributions_in_parts(article, &entities, parts) == in_order,
+                "article {n} in {parts} parts"
+            );
+        }
+    }
+}

@@ -190,6 +190,22 @@ impl Article {
         &self.sentences
     }
 
+    /// The paragraphs cut into up to `parts` runs of about as many bytes each, in order,
+    /// for threads to share out: indices into [`Article::paragraphs`].
+    pub fn paragraph_runs(&self, parts: usize) -> Vec<Range<usize>> {
+        let share = self.text.len() / parts.max(1) + 1;
+        let mut runs = Vec::with_capacity(parts);
+        let mut start = 0;
+        for (index, paragraph) in self.paragraphs.iter().enumerate() {
+            if paragraph.range.end >= share * (runs.len() + 1) && runs.len() + 1 < parts {
+                runs.push(start..index + 1);
+                start = index + 1;
+            }
+        }
+        runs.push(start..self.paragraphs.len());
+        runs
+    }
+
     /// The title, when the first paragraph is short and unpunctuated.
     pub fn title(&self) -> Option<&str> {
         self.title.map(|i| self.paragraph_text(i))

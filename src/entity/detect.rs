@@ -47,7 +47,7 @@ pub fn detect(article: &Article) -> Entities {
 pub fn detect_in_parts(article: &Article, parts: usize) -> Entities {
     let lex = lexicon();
     let lower_words = LowerCaseWords::of(article.text());
-    let parts = split(article, parts);
+    let parts = article.paragraph_runs(parts);
     let found: Vec<Found> = std::thread::scope(|scope| {
         let others: Vec<_> = parts[1..]
             .iter()
@@ -86,22 +86,6 @@ struct Found {
     candidates: Vec<Candidate>,
     /// The title and the headlines, whose capitals prove nothing: read after the rest.
     headline_paragraphs: Vec<usize>,
-}
-
-/// The paragraphs cut into up to `parts` runs of about as many bytes each.
-fn split(article: &Article, parts: usize) -> Vec<Range<usize>> {
-    let paragraphs = article.paragraphs();
-    let share = article.text().len() / parts.max(1) + 1;
-    let mut runs = Vec::with_capacity(parts);
-    let mut start = 0;
-    for (index, paragraph) in paragraphs.iter().enumerate() {
-        if paragraph.range.end >= share * (runs.len() + 1) && runs.len() + 1 < parts {
-            runs.push(start..index + 1);
-            start = index + 1;
-        }
-    }
-    runs.push(start..paragraphs.len());
-    runs
 }
 
 /// The candidate names in the paragraphs `paragraphs`, each list's items linked.

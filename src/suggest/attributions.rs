@@ -55,57 +55,175 @@ const TAIL_STARTS: &[&str] = &[
     "saturday",
     "sunday",
 ];
+
+/// Every statement the article attributes to someone, with its speaker, in text order.
 pub fn attributions(article: &Article, entities: &Entities) -> Vec<Attribution> {
-    let mut found: Vec<Attribution> = Vec::new();
-    // The last speaker, for quotations that continue without one and for pronouns.
-    let mut last_speaker: Option<Speaker> = None;
-    // Whether the sentence just before (in this paragraph, or ending the last one) had a
-    // speaker: a quotation right after it with none of its own continues theirs.
-    let mut just_spoke = false;
-    // Every quotation of the article, and where each paragraph's begin among them.
-    let mut all_quotes: Vec<Range<usize>> = Vec::new();
-    let mut first_quote = Vec::with_capacity(article.paragraphs().len() + 1);
-    for p in article.paragraphs() {
-        first_quote.push(all_quotes.len());
-        all_quotes.extend(quotations(article.text(), p.range.clone()));
-    }
-    first_quote.push(all_quotes.len());
-    // One list of words serves every sentence.
-    let mut words: Vec<Word> = Vec::new();
-    for (index, paragraph) in article.paragraphs().iter().enumerate() {
-        if !super::is_body(article, index) {
-            just_spoke = false;
-            continue;
+    attributions_in_parts(article, entities, 1)
+}
+
+/// What [`attributions`] finds, the same, with the paragraphs read by up to `parts` threads
+/// at once. A part after the first is read without knowing who spoke last; once the part
+/// before it is done, its first paragraphs are read again knowing, up to the first where
+/// both readings agree on who spoke last (usually the first with a speaker of its own), and
+/// from there on the two readings are the same.
+pub fn attributions_in_parts(
+    article: &Article,
+    entities: &Entities,
+    parts: usize,
+) -> Vec<Attribution> {
+    let reader = Reader::new(article, entities);
+    let runs = article.paragraph_runs(parts);
+    let read: Vec<Part> = std::thread::scope(|scope| {
+        let others: Vec<_> = runs[1..]
+            .iter()
+            .map(|run| scope.spawn(|| reader.part(run.clone(), true)))
+            .collect();
+        let first = reader.part(runs[0].clone(), false);
+        std::iter::once(first)
+            .chain(others.into_iter().map(|other| {
+                other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            }))
+            .collect()
+    });
+    let mut read = read.into_iter();
+    let Part {
+        mut found,
+        mut state,
+        ..
+    } = read.next().expect("one part at least");
+    let mut words = Vec::new();
+    for part in read {
+        // Read again, knowing who spoke last, up to the first paragraph where both agree.
+        let mut agreed = None;
+        for (at, index) in part.paragraphs.clone().enumerate() {
+            let (before, found_before) = &part.before[at];
+            if *before == state {
+                agreed = Some(*found_before);
+                break;
+            }
+            reader.paragraph(index, &mut state, &mut found, &mut words);
         }
-        let quotes = &all_quotes[first_quote[index]..first_quote[index + 1]];
+        if let Some(found_before) = agreed {
+            found.extend_from_slice(&part.found[found_before..]);
+            state = part.state;
+        }
+    }
+    found
+}
+
+/// What the reading of a sentence needs to know of the sentences before it.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct State {
+    /// The last speaker, for quotations that continue without one and for pronouns.
+    last_speaker: Option<Speaker>,
+    /// Whether the sentence just before (in this paragraph, or ending the last one) had a
+    /// speaker: a quotation right after it with none of its own continues theirs.
+    just_spoke: bool,
+}
+
+/// A run of paragraphs read.
+struct Part {
+    paragraphs: Range<usize>,
+    found: Vec<Attribution>,
+    /// The state after the last paragraph.
+    state: State,
+    /// The state before each paragraph, and how many attributions were found before it.
+    before: Vec<(State, usize)>,
+}
+
+/// What every sentence's reading shares.
+struct Reader<'a> {
+    article: &'a Article,
+    entities: &'a Entities,
+    /// Every quotation of the article, and where each paragraph's begin among them.
+    all_quotes: Vec<Range<usize>>,
+    first_quote: Vec<usize>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(article: &'a Article, entities: &'a Entities) -> Reader<'a> {
+        let mut all_quotes: Vec<Range<usize>> = Vec::new();
+        let mut first_quote = Vec::with_capacity(article.paragraphs().len() + 1);
+        for p in article.paragraphs() {
+            first_quote.push(all_quotes.len());
+            all_quotes.extend(quotations(article.text(), p.range.clone()));
+        }
+        first_quote.push(all_quotes.len());
+        Reader {
+            article,
+            entities,
+            all_quotes,
+            first_quote,
+        }
+    }
+
+    /// The paragraphs `paragraphs` read from the start of the article's state, noting the
+    /// state before each when `note` says so.
+    fn part(&self, paragraphs: Range<usize>, note: bool) -> Part {
+        let mut found = Vec::new();
+        let mut state = State::default();
+        let mut before = Vec::with_capacity(if note { paragraphs.len() } else { 0 });
+        // One list of words serves every sentence.
+        let mut words = Vec::new();
+        for index in paragraphs.clone() {
+            if note {
+                before.push((state.clone(), found.len()));
+            }
+            self.paragraph(index, &mut state, &mut found, &mut words);
+        }
+        Part {
+            paragraphs,
+            found,
+            state,
+            before,
+        }
+    }
+
+    /// The attributions in paragraph `index`, after the sentences that left `state`.
+    fn paragraph(
+        &self,
+        index: usize,
+        state: &mut State,
+        found: &mut Vec<Attribution>,
+        words: &mut Vec<Word<'a>>,
+    ) {
+        let article = self.article;
+        if !super::is_body(article, index) {
+            state.just_spoke = false;
+            return;
+        }
+        let paragraph = &article.paragraphs()[index];
+        let quotes = &self.all_quotes[self.first_quote[index]..self.first_quote[index + 1]];
         for sentence in &article.sentences()[paragraph.sentences.clone()] {
             let range = super::without_dateline(article.text(), sentence.range.clone());
-            words_into(article.text(), range.clone(), &mut words);
+            words_into(article.text(), range.clone(), words);
             let context = Context {
                 article,
-                entities,
+                entities: self.entities,
                 quotes,
                 sentence: range.clone(),
-                words: &words,
-                last_speaker: last_speaker.as_ref(),
-                all_quotes: &all_quotes,
+                words,
+                last_speaker: state.last_speaker.as_ref(),
+                all_quotes: &self.all_quotes,
             };
             let before = found.len();
-            context.find(&mut found);
+            context.find(found);
             if let Some(first) = found.get(before).cloned() {
-                context.find_more(&first, &mut found);
+                context.find_more(&first, found);
             }
             if found.len() > before {
-                last_speaker = found.last().map(|a| a.speaker.clone());
-                just_spoke = true;
+                state.last_speaker = found.last().map(|a| a.speaker.clone());
+                state.just_spoke = true;
                 continue;
             }
             let all_quote = quotes
                 .iter()
                 .any(|q| q.start <= sentence.range.start + 3 && sentence.range.end <= q.end + 3);
             if all_quote
-                && just_spoke
-                && let Some(speaker) = &last_speaker
+                && state.just_spoke
+                && let Some(speaker) = &state.last_speaker
             {
                 let statement = inside_quotes(article.text(), range.clone());
                 found.push(Attribution {
@@ -115,10 +233,9 @@ pub fn attributions(article: &Article, entities: &Entities) -> Vec<Attribution> 
                 });
                 continue;
             }
-            just_spoke = false;
+            state.just_spoke = false;
         }
     }
-    found
 }
 
 pub(super) struct Context<'c, 'a> {

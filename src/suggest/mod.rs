@@ -15,7 +15,7 @@ use crate::anchor::{Anchor, Placement};
 use crate::article::Article;
 use crate::entity::Entities;
 
-pub use attributions::attributions;
+pub use attributions::{attributions, attributions_in_parts};
 pub use claims::claims;
 pub use text::{inside_quotes, quotations};
 

@@ -309,7 +309,7 @@ fn load(
         if !sent || !send(Message::Step(Step::Suggestions)) {
             return;
         }
-        let attributions = suggest::attributions(&article, &entities);
+        let attributions = suggest::attributions_in_parts(&article, &entities, workers);
         let claims = match claims {
             Some(thread) => thread
                 .join()
