@@ -281,10 +281,27 @@ fn attributions_found_in_parts_are_those_found_in_order() {
         Path::new("all.txt"),
         &texts.join("\n\n"),
     ));
+    // A long stretch where no one speaks, then a pronoun: "he" is the last who spoke, not
+    // the last named, however far back.
+    let mut quiet = vec!["Mayor Tomas Berg said the bridge would reopen in May.".to_string()];
+    for day in 1..=150 {
+        quiet.push(format!(
+            "On day {day}, Ingrid Holm checked the water level at the ferry terminal again."
+        ));
+    }
+    quiet.push("\"We are ready for the first crossing,\" he said on Friday.".to_string());
+    articles.push(Article::from_text(
+        Path::new("quiet.txt"),
+        &quiet.join("\n\n"),
+    ));
     assert!(articles.len() > 50);
     for (n, article) in articles.iter().enumerate() {
         let entities = entity::detect(article);
         let in_order = suggest::attributions(article, &entities);
+        if article.path() == Path::new("quiet.txt") {
+            let last = in_order.last().expect("the pronoun's quotation");
+            assert_eq!(last.speaker.name, "Tomas Berg");
+        }
         for parts in [2, 3, 7, 40] {
             assert!(
                 suggest::attributions_in_parts(article, &entities, parts) == in_order,

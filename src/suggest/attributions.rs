@@ -98,15 +98,17 @@ pub fn attributions_in_parts(
         // Read again, knowing who spoke last, up to the first paragraph where both agree.
         let mut agreed = None;
         for (at, index) in part.paragraphs.clone().enumerate() {
-            let (before, found_before) = &part.before[at];
-            if *before == state {
+            if let Some((before, found_before)) = part.before.get(at)
+                && *before == state
+            {
                 agreed = Some(*found_before);
                 break;
             }
             reader.paragraph(index, &mut state, &mut found, &mut words);
         }
         if let Some(found_before) = agreed {
-            found.extend_from_slice(&part.found[found_before..]);
+            found.reserve_exact(part.found.len() - found_before);
+            found.extend(part.found.into_iter().skip(found_before));
             state = part.state;
         }
     }
@@ -123,13 +125,19 @@ struct State {
     just_spoke: bool,
 }
 
+/// How many of a part's first paragraphs have their state noted. Past them, a part whose
+/// reading has not agreed with the reading again is read again to its end, as it is when
+/// no one in it speaks (the reading that knows who spoke last never forgets).
+const NOTED: usize = 64;
+
 /// A run of paragraphs read.
 struct Part {
     paragraphs: Range<usize>,
     found: Vec<Attribution>,
     /// The state after the last paragraph.
     state: State,
-    /// The state before each paragraph, and how many attributions were found before it.
+    /// The state before each of its first [`NOTED`] paragraphs, and how many attributions
+    /// were found before it.
     before: Vec<(State, usize)>,
 }
 
@@ -160,15 +168,15 @@ impl<'a> Reader<'a> {
     }
 
     /// The paragraphs `paragraphs` read from the start of the article's state, noting the
-    /// state before each when `note` says so.
+    /// state before the first ones when `note` says so.
     fn part(&self, paragraphs: Range<usize>, note: bool) -> Part {
         let mut found = Vec::new();
         let mut state = State::default();
-        let mut before = Vec::with_capacity(if note { paragraphs.len() } else { 0 });
+        let mut before = Vec::with_capacity(if note { NOTED } else { 0 });
         // One list of words serves every sentence.
         let mut words = Vec::new();
         for index in paragraphs.clone() {
-            if note {
+            if note && before.len() < NOTED {
                 before.push((state.clone(), found.len()));
             }
             self.paragraph(index, &mut state, &mut found, &mut words);
