@@ -206,6 +206,32 @@ impl Article {
         runs
     }
 
+    /// `read` of each of up to `parts` runs of paragraphs ([`Article::paragraph_runs`]), in
+    /// order: the first on this thread, each other on a thread of its own. `read` is told
+    /// whether its run is the first. A panic on another thread goes on on this one.
+    pub fn read_in_parts<T: Send>(
+        &self,
+        parts: usize,
+        read: impl Fn(Range<usize>, bool) -> T + Sync,
+    ) -> Vec<T> {
+        let runs = self.paragraph_runs(parts);
+        let read = &read;
+        std::thread::scope(|scope| {
+            let others: Vec<_> = runs[1..]
+                .iter()
+                .map(|run| scope.spawn(move || read(run.clone(), false)))
+                .collect();
+            let first = read(runs[0].clone(), true);
+            std::iter::once(first)
+                .chain(others.into_iter().map(|other| {
+                    other
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                }))
+                .collect()
+        })
+    }
+
     /// The title, when the first paragraph is short and unpunctuated.
     pub fn title(&self) -> Option<&str> {
         self.title.map(|i| self.paragraph_text(i))

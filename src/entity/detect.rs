@@ -36,6 +36,8 @@ pub(super) const GAELIC_PATRONYMICS: &[&str] = &["Mac", "Nic", "Mhic", "Ní", "U
 pub(super) const JOINERS: &[&str] = &["of", "for", "and", "the", "on", "&"];
 /// Legal suffixes that are written in lower case after a capitalised name.
 pub(super) const LOWER_CASE_SUFFIXES: &[&str] = &["plc", "ltd", "inc", "llc", "gmbh"];
+
+/// The people, organisations and places an article names, read by one thread.
 pub fn detect(article: &Article) -> Entities {
     detect_in_parts(article, 1)
 }
@@ -47,20 +49,8 @@ pub fn detect(article: &Article) -> Entities {
 pub fn detect_in_parts(article: &Article, parts: usize) -> Entities {
     let lex = lexicon();
     let lower_words = LowerCaseWords::of(article.text());
-    let parts = article.paragraph_runs(parts);
-    let found: Vec<Found> = std::thread::scope(|scope| {
-        let others: Vec<_> = parts[1..]
-            .iter()
-            .map(|part| scope.spawn(|| find(article, part.clone(), &lower_words, lex)))
-            .collect();
-        let first = find(article, parts[0].clone(), &lower_words, lex);
-        std::iter::once(first)
-            .chain(others.into_iter().map(|other| {
-                other
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            }))
-            .collect()
+    let found = article.read_in_parts(parts, |paragraphs, _| {
+        find(article, paragraphs, &lower_words, lex)
     });
     let mut candidates = Vec::with_capacity(found.iter().map(|f| f.candidates.len()).sum());
     let mut headline_paragraphs = Vec::new();

@@ -72,21 +72,8 @@ pub fn attributions_in_parts(
     parts: usize,
 ) -> Vec<Attribution> {
     let reader = Reader::new(article, entities);
-    let runs = article.paragraph_runs(parts);
-    let read: Vec<Part> = std::thread::scope(|scope| {
-        let others: Vec<_> = runs[1..]
-            .iter()
-            .map(|run| scope.spawn(|| reader.part(run.clone(), true)))
-            .collect();
-        let first = reader.part(runs[0].clone(), false);
-        std::iter::once(first)
-            .chain(others.into_iter().map(|other| {
-                other
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            }))
-            .collect()
-    });
+    // The state before the first paragraphs of the later parts is noted.
+    let read = article.read_in_parts(parts, |paragraphs, first| reader.part(paragraphs, !first));
     let mut read = read.into_iter();
     let Part {
         mut found,
