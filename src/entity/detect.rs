@@ -42,14 +42,14 @@ pub fn detect(article: &Article) -> Entities {
     detect_in_parts(article, 1)
 }
 
-/// What [`detect`] finds, the same, with the paragraphs read by up to `parts` threads at
+/// What [`detect`] finds, the same, with the paragraphs read by up to `threads` threads at
 /// once: on a machine with a processor to spare, a long article's entities come sooner.
 /// Each part is a run of whole paragraphs (no name crosses a paragraph), and the names
 /// found are merged in the article's order, as one thread would.
-pub fn detect_in_parts(article: &Article, parts: usize) -> Entities {
+pub fn detect_in_parts(article: &Article, threads: usize) -> Entities {
     let lex = lexicon();
     let lower_words = LowerCaseWords::of(article.text());
-    let found = article.read_in_parts(parts, |paragraphs, _| {
+    let found = article.read_in_parts(threads, |paragraphs, _| {
         find(article, paragraphs, &lower_words, lex)
     });
     let mut candidates = Vec::with_capacity(found.iter().map(|f| f.candidates.len()).sum());

@@ -61,19 +61,19 @@ pub fn attributions(article: &Article, entities: &Entities) -> Vec<Attribution> 
     attributions_in_parts(article, entities, 1)
 }
 
-/// What [`attributions`] finds, the same, with the paragraphs read by up to `parts` threads
-/// at once. A part after the first is read without knowing who spoke last; once the part
-/// before it is done, its first paragraphs are read again knowing, up to the first where
-/// both readings agree on who spoke last (usually the first with a speaker of its own), and
-/// from there on the two readings are the same.
+/// What [`attributions`] finds, the same, with the paragraphs read in parts by up to
+/// `threads` threads at once. A part after the first is read without knowing who spoke
+/// last; once the part before it is done, its first paragraphs are read again knowing, up
+/// to the first where both readings agree on who spoke last (usually the first with a
+/// speaker of its own), and from there on the two readings are the same.
 pub fn attributions_in_parts(
     article: &Article,
     entities: &Entities,
-    parts: usize,
+    threads: usize,
 ) -> Vec<Attribution> {
     let reader = Reader::new(article, entities);
     // The state before the first paragraphs of the later parts is noted.
-    let read = article.read_in_parts(parts, |paragraphs, first| reader.part(paragraphs, !first));
+    let read = article.read_in_parts(threads, |paragraphs, first| reader.part(paragraphs, !first));
     let mut read = read.into_iter();
     let Part {
         mut found,
