@@ -154,8 +154,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The paragraphs `paragraphs` read from the start of the article's state, noting the
-    /// state before the first ones when `note` says so.
+    /// The paragraphs `paragraphs` read as if the article began with them (no one has
+    /// spoken yet), noting the state before the first ones when `note` says so.
     fn part(&self, paragraphs: Range<usize>, note: bool) -> Part {
         let mut found = Vec::new();
         let mut state = State::default();
