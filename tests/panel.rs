@@ -1,16 +1,20 @@
 //! The entity panel: choosing, filtering, stepping through mentions, and corrections that
 //! are saved, reloaded and honoured by the command line.
 
+#[path = "../benches/archive.rs"]
+mod archive;
 mod common;
 
 use common::app::{open, press, screen};
 
 use std::path::Path;
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 use sidenote::annotation::Kind;
 use sidenote::document::Document;
 use sidenote::entity::EntityKind;
+use sidenote::suggest;
 use sidenote::tui::App;
 
 fn chosen(app: &App) -> &str {
@@ -263,4 +267,103 @@ fn long_names_are_shortened_with_an_ellipsis_inside_a_narrow_panel() {
     for y in 1..buffer.area.height - 2 {
         assert_eq!(buffer[(buffer.area.width - 1, y)].symbol(), "│");
     }
+}
+
+/// The names the suggestions give the speaker with entity `id`.
+fn speaker_names(app: &App, id: &str) -> Vec<String> {
+    let mut names: Vec<String> = app
+        .suggestions
+        .attributions
+        .iter()
+        .filter(|a| a.speaker.entity.as_deref() == Some(id))
+        .map(|a| a.speaker.name.clone())
+        .collect();
+    names.dedup();
+    names
+}
+
+/// Take in what the thread finding the suggestions sends, until it is done.
+fn wait_for_the_suggestions(app: &mut App) {
+    let start = Instant::now();
+    while app.refresh.is_some() {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "the suggestions never came"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+        app.receive().unwrap();
+    }
+}
+
+#[test]
+fn on_a_big_article_a_correction_answers_at_once_and_the_speakers_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.txt");
+    // Well over what is found again between two keys (`AT_ONCE`).
+    std::fs::write(
+        &path,
+        archive::generate(8 * sidenote::tui::refresh::AT_ONCE),
+    )
+    .unwrap();
+    let mut app = open(&path, 120, 40, "default");
+    // The entity most often named as a speaker.
+    let mut ids: Vec<&str> = app
+        .suggestions
+        .attributions
+        .iter()
+        .filter_map(|a| a.speaker.entity.as_deref())
+        .collect();
+    ids.sort_unstable();
+    let id = ids
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|run| run.len())
+        .expect("speakers that are entities")[0]
+        .to_string();
+    let name = app.doc.entities.by_id(&id).unwrap().name.clone();
+    assert_eq!(speaker_names(&app, &id), [name.as_str()]);
+
+    let typed = name.replace(' ', "_");
+    press(&mut app, &format!("tab / \"{typed}\" enter"));
+    assert_eq!(chosen(&app), name);
+    press(&mut app, "r ctrl-u \"Renamed_Speaker\" enter");
+    // The panel has the new name at once; the speakers keep the old one while they are
+    // found again, and the status bar says so.
+    assert_eq!(chosen(&app), "Renamed Speaker");
+    assert!(app.refresh.is_some());
+    assert_eq!(speaker_names(&app, &id), [name.as_str()]);
+    let status = |app: &App| format!("{:?}", screen(app).backend());
+    assert!(status(&app).contains("finding who says what again"));
+    wait_for_the_suggestions(&mut app);
+    assert_eq!(speaker_names(&app, &id), ["Renamed Speaker"]);
+    assert!(!status(&app).contains("finding who says what again"));
+    assert!(app.suggestions == suggest::suggest(&app.doc.article, &app.doc.entities));
+
+    // A second change before the first one's suggestions are taken in: they are found
+    // again for the entities as they are in the end.
+    press(&mut app, "r ctrl-u \"Second_Name\" enter u");
+    assert_eq!(chosen(&app), "Renamed Speaker");
+    wait_for_the_suggestions(&mut app);
+    assert_eq!(speaker_names(&app, &id), ["Renamed Speaker"]);
+    assert!(app.suggestions == suggest::suggest(&app.doc.article, &app.doc.entities));
+}
+
+#[test]
+fn on_a_short_article_the_speakers_follow_a_correction_at_once() {
+    let (_dir, path) = common::copy_example("harbour-wire.txt");
+    let mut app = open(&path, 120, 40, "default");
+    let id = app
+        .doc
+        .entities
+        .iter()
+        .find(|e| e.name == "Tomas Berg")
+        .unwrap()
+        .id
+        .clone();
+    assert_eq!(speaker_names(&app, &id), ["Tomas Berg"]);
+    press(
+        &mut app,
+        "tab / \"tomas_berg\" enter r ctrl-u \"T._Berg\" enter",
+    );
+    assert!(app.refresh.is_none());
+    assert_eq!(speaker_names(&app, &id), ["T. Berg"]);
 }

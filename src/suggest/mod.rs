@@ -105,10 +105,31 @@ impl Suggestions {
 
 /// Suggest the claims and attributions of an article.
 pub fn suggest(article: &Article, entities: &Entities) -> Suggestions {
-    Suggestions {
-        claims: claims(article),
-        attributions: attributions(article, entities),
+    suggest_in_parts(article, entities, 1)
+}
+
+/// What [`suggest`] finds, the same, on up to `threads` threads at once: with more than
+/// one, the claims are found on a thread of their own beside the attributions, which are
+/// read in parts ([`attributions_in_parts`]).
+pub fn suggest_in_parts(article: &Article, entities: &Entities, threads: usize) -> Suggestions {
+    if threads <= 1 {
+        return Suggestions {
+            claims: claims(article),
+            attributions: attributions(article, entities),
+        };
     }
+    std::thread::scope(|scope| {
+        let claims = scope.spawn(|| claims(article));
+        let attributions = attributions_in_parts(article, entities, threads);
+        // Joined here so that a panic goes on with its own message.
+        let claims = claims
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Suggestions {
+            claims,
+            attributions,
+        }
+    })
 }
 
 /// Paragraphs that are not body text: the title, the dateline, subheadings.

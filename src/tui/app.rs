@@ -120,6 +120,8 @@ pub struct App {
     wraps: RefCell<WrapCache>,
     /// A big article's load, while it goes on (see [`super::loading`]).
     pub loading: Option<super::loading::Loading>,
+    /// The suggestions being found again on a thread, after the entities changed.
+    pub refresh: Option<super::refresh::Refresh>,
 }
 
 impl App {
@@ -174,6 +176,7 @@ impl App {
             drag: None,
             wraps: RefCell::default(),
             loading: None,
+            refresh: None,
         }
     }
 
@@ -404,7 +407,7 @@ impl App {
         let changes = &merge.changes;
         if !changes.set.corrections.is_empty() || !changes.unset.corrections.is_empty() {
             self.panel_content = layout::panel_content(&self.doc.entities);
-            self.set_suggestions(suggest::suggest(&self.doc.article, &self.doc.entities));
+            self.find_suggestions_again();
             self.entity = self.entity.min(self.doc.entities.len().saturating_sub(1));
         }
         if !merge.changes.is_empty() || !merge.conflicts.is_empty() {
@@ -438,7 +441,7 @@ impl App {
         self.doc.refresh_entities();
         self.panel_content = layout::panel_content(&self.doc.entities);
         // Speakers are linked to entities, so the suggestions follow the corrections.
-        self.set_suggestions(suggest::suggest(&self.doc.article, &self.doc.entities));
+        self.find_suggestions_again();
     }
 
     /// Wrapped lines of a paragraph at the article pane's current width.

@@ -17,6 +17,7 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 use super::action::Action;
 use super::app::{App, Row};
+use super::background;
 use super::keymap::Keymap;
 use super::layout;
 use super::pending::Candidates;
@@ -204,73 +205,23 @@ impl Job {
         std::thread::Builder::new()
             .name("sidenote-load".into())
             .spawn(move || {
-                yield_to_the_interface();
+                background::yield_to_the_interface();
                 let out = self.out.clone();
-                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let loaded = background::catching(|| {
                     load(
                         &self.path,
                         self.decoding,
                         self.sidecar,
                         self.known,
-                        workers(),
+                        background::workers(),
                         &self.out,
                     )
-                }));
-                if let Err(payload) = result {
-                    let _ = out.send(Message::Stopped(super::crash::panic_text(&*payload)));
+                });
+                if let Err(bug) = loaded {
+                    let _ = out.send(Message::Stopped(bug));
                 }
             })
             .expect("a thread to load the article");
-    }
-}
-
-/// Let the interface's thread go first when both want the processor: a key pressed while
-/// the article is analysed is answered at once, and the analysis takes what is left. The
-/// loading thread, and the helpers it starts, which inherit this, run at a lower priority
-/// (nice 10) and in the shortest slices Linux allows (0.1 ms; 6.12 and later): without
-/// those, a key pressed while every processor analysed could wait over a millisecond for
-/// a slice to end.
-fn yield_to_the_interface() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: sched_setattr reads the attributes it is given and setpriority nothing; on
-    // Linux, both change the calling thread only. A failure leaves it as it was.
-    unsafe {
-        let attributes = libc::sched_attr {
-            size: std::mem::size_of::<libc::sched_attr>() as u32,
-            sched_policy: libc::SCHED_OTHER as u32,
-            sched_flags: 0,
-            sched_nice: 10,
-            sched_priority: 0,
-            sched_runtime: 100_000, // nanoseconds: the slice
-            sched_deadline: 0,
-            sched_period: 0,
-        };
-        let calling_thread = 0;
-        if libc::syscall(libc::SYS_sched_setattr, calling_thread, &attributes, 0) != 0 {
-            let thread = libc::gettid();
-            libc::setpriority(libc::PRIO_PROCESS, thread as libc::id_t, 10);
-        }
-    }
-}
-
-/// How many threads analyse the article: one per processor, up to four. With two on this
-/// machine, the status bar said "Loaded" after 0.68 s instead of 1.08 s (medians of 24
-/// runs), and `G`, pressed meanwhile, was as quick as before (see
-/// [`yield_to_the_interface`]). Each thread costs some memory that it keeps: with eight,
-/// the peak on 15 MB went over the budget of three times the file and 30 MB (74 MiB
-/// against 73; with four, 68 MiB).
-fn workers() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| usize::from(n).min(4))
-}
-
-/// Give the system back the memory the helpers freed. glibc's allocator keeps what a
-/// thread frees in that thread's own arena, for it to use again; the helpers will not.
-/// With two threads, the peak went from 69 to 66 MiB.
-fn give_back_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free memory to the system; nothing in use moves.
-    unsafe {
-        libc::malloc_trim(0);
     }
 }
 
@@ -309,7 +260,7 @@ fn load(
     std::thread::scope(|scope| {
         let claims = (workers > 1).then(|| scope.spawn(|| suggest::claims(&article)));
         let detected = entity::detect_in_parts(&article, workers);
-        give_back_freed_memory();
+        background::give_back_freed_memory();
         let entities = Arc::new(entity::apply(
             &article,
             detected.as_slice(),
@@ -325,7 +276,7 @@ fn load(
             return;
         }
         let attributions = suggest::attributions_in_parts(&article, &entities, workers);
-        give_back_freed_memory();
+        background::give_back_freed_memory();
         let claims = match claims {
             Some(thread) => thread
                 .join()
@@ -349,7 +300,7 @@ impl App {
     /// What the loading thread has sent since last asked, taken in; whether anything came.
     /// An article that cannot be opened after all is an error, which ends the interface.
     pub fn receive(&mut self) -> Result<bool> {
-        let mut changed = false;
+        let mut changed = self.receive_suggestions();
         if let Some(job) = self.loading.as_mut().and_then(|l| l.job.take()) {
             job.spawn();
         }
@@ -389,10 +340,9 @@ impl App {
                         self.suggestions = suggestions;
                         self.candidates = candidates;
                     } else {
-                        self.set_suggestions(suggest::suggest(
-                            &self.doc.article,
-                            &self.doc.entities,
-                        ));
+                        // Found for other corrections: shown until those are found.
+                        self.set_suggestions(suggestions);
+                        self.find_suggestions_again();
                     }
                     self.loading = None;
                     if self.message.is_none() {

@@ -21,7 +21,8 @@ use crate::error::Error;
 
 /// How long the loop waits for a key before [`App::tick`].
 const TICK: Duration = Duration::from_secs(2);
-/// How often the loop looks for what a big article's loading thread has sent.
+/// How often the loop looks for what a big article's loading thread, or the thread
+/// finding its suggestions again, has sent.
 const LOADING_TICK: Duration = Duration::from_millis(8);
 
 /// The terminal, written a frame at a time: one write per frame rather than one per
@@ -94,8 +95,9 @@ fn run_loop(
         }
         // Wait for an event, then take every one already waiting before drawing again.
         // With none for a while, retry a failed save and take in other programs' saves;
-        // while a big article loads, take in what its thread sent.
-        let wait = if app.loading.is_some() {
+        // while a big article loads or its suggestions are found again, take in what the
+        // thread sent.
+        let wait = if app.loading.is_some() || app.refresh.is_some() {
             LOADING_TICK
         } else {
             TICK

@@ -45,7 +45,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     left.push(Span::styled("NOT SAVED", theme.style("status.error")))
                 }
             }
-            if app.loading.is_some() {
+            if app.loading.is_some() || app.refresh.is_some() {
                 left.push(Span::styled(" · ", theme.style("status")));
             }
         }
@@ -57,6 +57,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 loading.step.percent(),
                 loading.step.label()
             ),
+            theme.style("status.saved"),
+        ));
+    } else if app.refresh.is_some() {
+        // The suggestions shown are those for the entities before the last change.
+        left.push(Span::styled(
+            "finding who says what again…",
             theme.style("status.saved"),
         ));
     }
