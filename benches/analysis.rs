@@ -17,7 +17,7 @@ fn analysis(c: &mut Criterion) {
     let text = archive::generate(15_000_000);
     let path = Path::new("archive.txt");
     let article = Article::from_text(path, &text);
-    let entities = entity::apply(&article, entity::detect(&article).as_slice(), &[], &[]);
+    let entities = entity::apply(&article, &entity::detect(&article), &[], &[]);
     let mut group = c.benchmark_group("analysis-15MB");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(10);
@@ -25,14 +25,7 @@ fn analysis(c: &mut Criterion) {
         b.iter(|| Article::from_text(path, black_box(&text)))
     });
     group.bench_function("entities", |b| {
-        b.iter(|| {
-            entity::apply(
-                &article,
-                entity::detect(black_box(&article)).as_slice(),
-                &[],
-                &[],
-            )
-        })
+        b.iter(|| entity::apply(&article, &entity::detect(black_box(&article)), &[], &[]))
     });
     group.bench_function("suggestions", |b| {
         b.iter(|| suggest::suggest(black_box(&article), &entities))
@@ -41,7 +34,7 @@ fn analysis(c: &mut Criterion) {
         b.iter(|| {
             let article = Article::from_text(path, black_box(&text));
             let detected = entity::detect(&article);
-            let entities = entity::apply(&article, detected.as_slice(), &[], &[]);
+            let entities = entity::apply(&article, &detected, &[], &[]);
             suggest::suggest(&article, &entities)
         })
     });

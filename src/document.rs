@@ -94,12 +94,7 @@ impl Document {
 
     /// What detection found, with the known names and these corrections applied.
     pub fn apply(&self, detected: &Entities) -> Entities {
-        entity::apply(
-            &self.article,
-            detected.as_slice(),
-            &self.known,
-            &self.corrections,
-        )
+        entity::apply(&self.article, detected, &self.known, &self.corrections)
     }
 
     /// Take in what detection found, and `entities`, the same with the known names and

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use sidenote::article::Article;
 use sidenote::document::Document;
-use sidenote::entity::{self, EntityKind};
+use sidenote::entity::{self, Correction, EntityKind};
 
 #[test]
 fn each_rule_on_its_own_sentence() {
@@ -507,6 +507,88 @@ fn sharing_the_paragraphs_out_among_threads_finds_the_same_entities() {
                 "{} in {parts} parts",
                 article.path().display()
             );
+        }
+    }
+}
+
+/// A correction's entities, as the article shows them: each mention, in text order, with
+/// the name and kind of its entity.
+fn highlighted(article: &Article, entities: &entity::Entities) -> Vec<(String, String, String)> {
+    entities
+        .mentions_in(0..article.text().len())
+        .map(|(mention, i)| {
+            let entity = entities.get(i).unwrap();
+            let text = article.text()[mention].to_string();
+            (text, entity.name.clone(), entity.kind.to_string())
+        })
+        .collect()
+}
+
+/// Renames, new types, dismissals and merges (one entity merged into another that is then
+/// merged in turn) leave every mention where the article shows it, under the entity it
+/// went to: the same as the entities made afresh from the corrected list.
+#[test]
+fn corrections_leave_each_mention_with_the_entity_it_went_to() {
+    let mut articles: Vec<Article> = std::fs::read_dir("examples")
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .map(|path| Article::load(&path).unwrap())
+        .collect();
+    articles.push(Article::from_text(
+        Path::new("archive.txt"),
+        &archive::generate(200_000),
+    ));
+    for article in &articles {
+        let detected = entity::detect(article);
+        let found = detected.as_slice();
+        assert!(found.len() > 5, "{}", article.path().display());
+        let correction = |i: usize| Correction {
+            id: found[i].id.clone(),
+            name: None,
+            kind: None,
+            aliases: Vec::new(),
+            dismissed: false,
+            added: false,
+        };
+        let renamed = Correction {
+            name: Some("Someone Else".into()),
+            ..correction(0)
+        };
+        let retyped = Correction {
+            kind: Some(EntityKind::Other),
+            ..correction(1)
+        };
+        let dismissed = Correction {
+            dismissed: true,
+            ..correction(2)
+        };
+        // 4 goes into 3, then 3 into 5.
+        let merged = Correction {
+            aliases: vec![found[4].name.clone()],
+            ..correction(3)
+        };
+        let merged_again = Correction {
+            aliases: vec![found[3].name.clone()],
+            ..correction(5)
+        };
+        let cases = [
+            vec![renamed.clone()],
+            vec![retyped.clone(), dismissed.clone()],
+            vec![merged.clone()],
+            vec![merged.clone(), merged_again.clone()],
+            vec![renamed, retyped, dismissed, merged, merged_again],
+        ];
+        for corrections in cases {
+            let corrected = entity::apply(article, &detected, &[], &corrections);
+            let afresh = entity::Entities::new(corrected.as_slice().to_vec());
+            let shown = highlighted(article, &corrected);
+            assert!(
+                shown == highlighted(article, &afresh),
+                "{}: {corrections:?}",
+                article.path().display()
+            );
+            assert_ne!(shown, highlighted(article, &detected));
         }
     }
 }

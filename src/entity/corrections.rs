@@ -57,17 +57,19 @@ impl Correction {
 /// Apply known names, then corrections, to what detection found.
 pub fn apply(
     article: &Article,
-    detected: &[Entity],
+    detected: &Entities,
     known: &[Correction],
     corrections: &[Correction],
 ) -> Entities {
-    let mut list: Vec<Entity> = detected.to_vec();
+    let mut list: Vec<Entity> = detected.as_slice().to_vec();
     let added: Vec<&Correction> = known
         .iter()
         .chain(corrections.iter().filter(|c| c.added))
         .filter(|c| c.name.is_some())
         .collect();
-    add_by_name(article, &mut list, &added);
+    // Which entity went into which, by id.
+    let mut merges = Vec::new();
+    add_by_name(article, &mut list, &added, &mut merges);
     for correction in corrections.iter().filter(|c| !c.added) {
         let Some(index) = list.iter().position(|e| e.id == correction.id) else {
             continue;
@@ -77,7 +79,7 @@ pub fn apply(
             continue;
         }
         for alias in &correction.aliases {
-            merge_named(&mut list, index, alias);
+            merge_named(&mut list, index, alias, &mut merges);
         }
         let index = list
             .iter()
@@ -92,13 +94,23 @@ pub fn apply(
             entity.kind = kind;
         }
     }
-    Entities::new(list)
+    if added.is_empty() {
+        // Every mention is one detection found, kept by its entity or the one it went into.
+        Entities::moved(list, detected, &merges)
+    } else {
+        Entities::new(list)
+    }
 }
 
 /// Make an entity of each added name: every whole-word occurrence of its names is a
 /// mention, taking the place of any detected mention it overlaps, and a detected entity
 /// under one of its names is merged into it.
-fn add_by_name(article: &Article, list: &mut Vec<Entity>, added: &[&Correction]) {
+fn add_by_name(
+    article: &Article,
+    list: &mut Vec<Entity>,
+    added: &[&Correction],
+    merges: &mut Vec<(String, String)>,
+) {
     if added.is_empty() {
         return;
     }
@@ -140,7 +152,7 @@ fn add_by_name(article: &Article, list: &mut Vec<Entity>, added: &[&Correction])
             }
         };
         for alias in correction.names() {
-            merge_named(list, index, alias);
+            merge_named(list, index, alias, merges);
         }
         let index = list
             .iter()
@@ -162,8 +174,13 @@ fn add_by_name(article: &Article, list: &mut Vec<Entity>, added: &[&Correction])
 }
 
 /// Merge every other entity whose name or alias is `name` (ignoring case) into the one at
-/// `into`; their names become its aliases.
-fn merge_named(list: &mut Vec<Entity>, into: usize, name: &str) {
+/// `into`; their names become its aliases. Each merge is noted in `merges` as the two ids.
+fn merge_named(
+    list: &mut Vec<Entity>,
+    into: usize,
+    name: &str,
+    merges: &mut Vec<(String, String)>,
+) {
     let target_id = list[into].id.clone();
     let lower = name.to_lowercase();
     let (merged, kept): (Vec<Entity>, Vec<Entity>) =
@@ -178,6 +195,7 @@ fn merge_named(list: &mut Vec<Entity>, into: usize, name: &str) {
         .find(|e| e.id == target_id)
         .expect("the target is kept");
     for entity in merged {
+        merges.push((entity.id.clone(), target_id.clone()));
         for alias in std::iter::once(entity.name).chain(entity.aliases) {
             if alias != target.name && !target.aliases.contains(&alias) {
                 target.aliases.push(alias);

@@ -12,6 +12,7 @@ pub use lexicon::Gender;
 mod merge;
 mod tokens;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -95,22 +96,68 @@ pub struct Entities {
     by_position: Vec<(Range<usize>, usize)>,
 }
 
+/// By kind, then most mentioned first, then by name.
+fn in_panel_order(list: &mut [Entity]) {
+    list.sort_by(|a, b| {
+        (a.kind, std::cmp::Reverse(a.mentions.len()), &a.name).cmp(&(
+            b.kind,
+            std::cmp::Reverse(b.mentions.len()),
+            &b.name,
+        ))
+    });
+}
+
 impl Entities {
     /// Entities in panel order: by kind, then most mentioned first, then by name.
     pub fn new(mut list: Vec<Entity>) -> Entities {
-        list.sort_by(|a, b| {
-            (a.kind, std::cmp::Reverse(a.mentions.len()), &a.name).cmp(&(
-                b.kind,
-                std::cmp::Reverse(b.mentions.len()),
-                &b.name,
-            ))
-        });
+        in_panel_order(&mut list);
         let mut by_position: Vec<(Range<usize>, usize)> = list
             .iter()
             .enumerate()
             .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.clone(), i)))
             .collect();
         by_position.sort_by_key(|(r, _)| (r.start, r.end));
+        Entities { list, by_position }
+    }
+
+    /// What [`Entities::new`] makes of `list`, whose mentions are all `before`'s: each
+    /// entity of `before` kept under its id, or merged into another (`merges` holds the
+    /// ids from and into), or gone with its mentions. The index of mentions by position is
+    /// `before`'s, renumbered, not sorted again: a correction on a 15 MB article took 5 to
+    /// 7 ms with the sort.
+    pub(crate) fn moved(
+        mut list: Vec<Entity>,
+        before: &Entities,
+        merges: &[(String, String)],
+    ) -> Entities {
+        in_panel_order(&mut list);
+        let index: HashMap<&str, usize> = list
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let now: Vec<Option<usize>> = before
+            .list
+            .iter()
+            .map(|entity| {
+                let mut id = entity.id.as_str();
+                // A merged entity's own entity may have been merged in turn.
+                for _ in 0..=merges.len() {
+                    if let Some(&i) = index.get(id) {
+                        return Some(i);
+                    }
+                    id = &merges.iter().find(|(from, _)| from == id)?.1;
+                }
+                None
+            })
+            .collect();
+        let mut by_position: Vec<(Range<usize>, usize)> = before
+            .by_position
+            .iter()
+            .filter_map(|(mention, i)| Some((mention.clone(), now[*i]?)))
+            .collect();
+        // The same mention found for two entities merged into one is one mention.
+        by_position.dedup();
         Entities { list, by_position }
     }
 

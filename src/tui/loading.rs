@@ -261,12 +261,7 @@ fn load(
         let claims = (workers > 1).then(|| scope.spawn(|| suggest::claims(&article)));
         let detected = entity::detect_in_parts(&article, workers);
         background::give_back_freed_memory();
-        let entities = Arc::new(entity::apply(
-            &article,
-            detected.as_slice(),
-            &known,
-            &corrections,
-        ));
+        let entities = Arc::new(entity::apply(&article, &detected, &known, &corrections));
         let sent = send(Message::Entities {
             detected: Arc::new(detected),
             entities: Arc::clone(&entities),
