@@ -151,13 +151,14 @@ impl Entities {
                 None
             })
             .collect();
-        let mut by_position: Vec<(Range<usize>, usize)> = before
-            .by_position
-            .iter()
-            .filter_map(|(mention, i)| Some((mention.clone(), now[*i]?)))
-            .collect();
-        // The same mention found for two entities merged into one is one mention.
-        by_position.dedup();
+        // Mentions never overlap, so no two of them become one when their entities do.
+        let mut by_position = Vec::with_capacity(before.by_position.len());
+        by_position.extend(
+            before
+                .by_position
+                .iter()
+                .filter_map(|(mention, i)| Some((mention.clone(), now[*i]?))),
+        );
         Entities { list, by_position }
     }
 
