@@ -54,7 +54,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         left.push(Span::styled(
             format!(
                 "Loading… {}% · {}",
-                loading.step.percent(),
+                loading.step.percent(loading.workers),
                 loading.step.label()
             ),
             theme.style("status.saved"),
