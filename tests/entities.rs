@@ -484,10 +484,8 @@ fn the_newsrooms_list_of_names_wins_over_detection() {
 #[path = "../benches/archive.rs"]
 mod archive;
 
-/// A long article's paragraphs read by several threads give the same names, kinds and
-/// mentions as one thread reading them all: what a machine with processors to spare shows.
-#[test]
-fn sharing_the_paragraphs_out_among_threads_finds_the_same_entities() {
+/// The plain-text example articles, and a generated archive of `size` bytes.
+fn examples_and_an_archive(size: usize) -> Vec<Article> {
     let mut articles: Vec<Article> = std::fs::read_dir("examples")
         .unwrap()
         .map(|entry| entry.unwrap().path())
@@ -496,9 +494,16 @@ fn sharing_the_paragraphs_out_among_threads_finds_the_same_entities() {
         .collect();
     articles.push(Article::from_text(
         Path::new("archive.txt"),
-        &archive::generate(600_000),
+        &archive::generate(size),
     ));
-    for article in &articles {
+    articles
+}
+
+/// A long article's paragraphs read by several threads give the same names, kinds and
+/// mentions as one thread reading them all: what a machine with processors to spare shows.
+#[test]
+fn sharing_the_paragraphs_out_among_threads_finds_the_same_entities() {
+    for article in &examples_and_an_archive(600_000) {
         let alone = entity::detect(article);
         assert!(alone.as_slice().len() > 5, "{}", article.path().display());
         for parts in [2, 3, 7] {
@@ -529,17 +534,7 @@ fn highlighted(article: &Article, entities: &entity::Entities) -> Vec<(String, S
 /// went to: the same as the entities made afresh from the corrected list.
 #[test]
 fn corrections_leave_each_mention_with_the_entity_it_went_to() {
-    let mut articles: Vec<Article> = std::fs::read_dir("examples")
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .map(|path| Article::load(&path).unwrap())
-        .collect();
-    articles.push(Article::from_text(
-        Path::new("archive.txt"),
-        &archive::generate(200_000),
-    ));
-    for article in &articles {
+    for article in &examples_and_an_archive(200_000) {
         let detected = entity::detect(article);
         let found = detected.as_slice();
         assert!(found.len() > 5, "{}", article.path().display());
