@@ -70,9 +70,11 @@ pub fn export(
     };
     let results = in_parallel(&articles, |article| {
         progress.set_message(article.display().to_string());
+        // The articles share the processors out, one each.
         let result = crate::commands::Open {
             sidecar: None,
             decoding,
+            threads: 1,
         }
         .document(article)
         .map_err(|err| err.to_string())

@@ -47,13 +47,24 @@ impl Document {
         sidecar: Option<&Path>,
         known: Vec<Correction>,
     ) -> Result<Document> {
+        Document::from_article_in_parts(article, sidecar, known, 1)
+    }
+
+    /// [`Document::from_article`], the same, with the entities found by up to `threads`
+    /// threads at once ([`entity::detect_in_parts`]).
+    pub fn from_article_in_parts(
+        article: Article,
+        sidecar: Option<&Path>,
+        known: Vec<Correction>,
+        threads: usize,
+    ) -> Result<Document> {
         let sidecar_path = match sidecar {
             Some(path) => path.to_path_buf(),
             None => Sidecar::default_path(article.path()),
         };
         let unplaced = Sidecar::read(&sidecar_path)?;
         let mut doc = Document::placed(Arc::new(article), unplaced, known);
-        let detected = Arc::new(entity::detect(&doc.article));
+        let detected = Arc::new(entity::detect_in_parts(&doc.article, threads));
         let entities = Arc::new(doc.apply(&detected));
         doc.set_entities(detected, entities);
         Ok(doc)

@@ -420,3 +420,34 @@ fn import_adds_what_another_tool_exported_and_says_so() {
     let after = std::fs::read_to_string(dir.path().join("copy/ferry.txt.sidenote.toml")).unwrap();
     assert_eq!(after, sidecar);
 }
+
+#[path = "../benches/archive.rs"]
+mod archive;
+
+/// On a long article the command line shares the analysis among the processors, and prints
+/// the entities and suggestions one thread finds.
+#[test]
+fn on_a_long_article_the_command_line_prints_what_one_thread_finds() {
+    use sidenote::document::Document;
+    use sidenote::export;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.txt");
+    std::fs::write(&path, archive::generate(400_000)).unwrap();
+    let doc = Document::open(&path, None).unwrap();
+    let suggestions = sidenote::suggest::suggest(&doc.article, &doc.entities);
+    let printed = |command: &str| {
+        let output = common::sidenote(&[command, "archive.txt", "--format", "json"], dir.path());
+        assert!(output.status.success(), "{command}");
+        let mut json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        json.as_object_mut().unwrap().remove("article");
+        json
+    };
+    let mut expected = export::entities_json(&doc);
+    expected.as_object_mut().unwrap().remove("article");
+    assert!(printed("entities") == expected, "the entities differ");
+    let mut expected = export::suggestions_json(&doc, &suggestions);
+    expected.as_object_mut().unwrap().remove("article");
+    assert!(expected["claims"].as_array().unwrap().len() > 50);
+    assert!(printed("suggest") == expected, "the suggestions differ");
+}
