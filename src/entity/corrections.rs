@@ -61,15 +61,45 @@ pub fn apply(
     known: &[Correction],
     corrections: &[Correction],
 ) -> Entities {
-    let mut list: Vec<Entity> = detected.as_slice().to_vec();
-    let added: Vec<&Correction> = known
+    let added = added_names(known, corrections);
+    if added.is_empty() {
+        return correct(detected, corrections);
+    }
+    correct(&with_added(article, detected, &added), corrections)
+}
+
+/// The names that become entities of their own: the newsroom's list, then the editor's.
+pub(crate) fn added_names<'a>(
+    known: &'a [Correction],
+    corrections: &'a [Correction],
+) -> Vec<&'a Correction> {
+    known
         .iter()
         .chain(corrections.iter().filter(|c| c.added))
         .filter(|c| c.name.is_some())
-        .collect();
+        .collect()
+}
+
+/// What detection found with the `added` names made entities, the first step of [`apply`],
+/// which the other corrections are made on. Its entities are not yet in the panel's
+/// order.
+pub(crate) fn with_added(
+    article: &Article,
+    detected: &Entities,
+    added: &[&Correction],
+) -> Entities {
+    let mut list: Vec<Entity> = detected.as_slice().to_vec();
+    add_by_name(article, &mut list, added, &mut Vec::new());
+    Entities::in_order(list)
+}
+
+/// The renames, new types, merges and dismissals among `corrections` made on `before`,
+/// the second step of [`apply`]. The mentions are `before`'s, each kept by its entity or
+/// by the one it went into, so their index by position is `before`'s, renumbered.
+pub(crate) fn correct(before: &Entities, corrections: &[Correction]) -> Entities {
+    let mut list: Vec<Entity> = before.as_slice().to_vec();
     // Which entity went into which, by id.
     let mut merges = Vec::new();
-    add_by_name(article, &mut list, &added, &mut merges);
     for correction in corrections.iter().filter(|c| !c.added) {
         let Some(index) = list.iter().position(|e| e.id == correction.id) else {
             continue;
@@ -94,12 +124,7 @@ pub fn apply(
             entity.kind = kind;
         }
     }
-    if added.is_empty() {
-        // Every mention is one detection found, kept by its entity or the one it went into.
-        Entities::moved(list, detected, &merges)
-    } else {
-        Entities::new(list)
-    }
+    Entities::moved(list, before, &merges)
 }
 
 /// Make an entity of each added name: every whole-word occurrence of its names is a

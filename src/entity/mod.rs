@@ -19,6 +19,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 pub use corrections::{Correction, apply, slug};
+pub(crate) use corrections::{added_names, correct, with_added};
 pub use detect::{detect, detect_in_parts};
 
 /// The gender of a person's first name, when the given-name lists say one.
@@ -111,6 +112,11 @@ impl Entities {
     /// Entities in panel order: by kind, then most mentioned first, then by name.
     pub fn new(mut list: Vec<Entity>) -> Entities {
         in_panel_order(&mut list);
+        Entities::in_order(list)
+    }
+
+    /// The entities in the order given, with their mentions indexed by position.
+    fn in_order(list: Vec<Entity>) -> Entities {
         let mut by_position: Vec<(Range<usize>, usize)> = list
             .iter()
             .enumerate()
