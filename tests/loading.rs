@@ -163,3 +163,39 @@ fn a_broken_sidecar_stops_a_big_article_before_it_opens() {
         broken
     );
 }
+
+/// A speaker renamed once the article is in: the panel and the message change at once,
+/// the suggestions are found again behind them, and the correction is in the sidecar.
+#[test]
+fn a_correction_once_loaded_is_shown_at_once_and_the_suggestions_follow() {
+    let (dir, article) = big_article();
+    let mut session = Session::start(&["archive.txt"], dir.path());
+    session.wait_for(TITLE);
+    session.wait_until("the load to finish", LOADED, loaded);
+    // Tab to the panel, rename its first entity (ctrl-u clears the name), Enter.
+    session.send("\tr\x15Renamed Speaker\r");
+    session.wait_until("the rename", LOADED, |screen| {
+        screen.contains("to Renamed Speaker")
+    });
+    session.wait_until("the suggestions", LOADED, |screen| {
+        !screen.contains("finding who says what again")
+    });
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+    let doc = Document::open(&article, None).unwrap();
+    let renamed = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "Renamed Speaker")
+        .expect("the correction was saved");
+    let suggestions = sidenote::suggest::suggest(&doc.article, &doc.entities);
+    assert!(
+        suggestions
+            .attributions
+            .iter()
+            .any(|a| a.speaker.entity.as_ref() == Some(&renamed.id)
+                && a.speaker.name == "Renamed Speaker"),
+        "the first entity speaks in the archive"
+    );
+}
