@@ -21,7 +21,7 @@ fn suggestions(text: &str) -> suggest::Suggestions {
         assert!(article.text().get(a.range.clone()).is_some());
         assert!(article.text().get(a.speaker.range.clone()).is_some());
     }
-    for c in &found.claims {
+    for c in found.claims.iter() {
         assert!(article.text().get(c.range.clone()).is_some());
     }
     found

@@ -125,7 +125,7 @@ fn score(folder: &str, show_errors: bool) -> (Score, usize) {
             .collect();
         score.claims_suggested += claims.len();
         score.claims_gold += gold_claims.len();
-        for claim in &claims {
+        for claim in claims.iter() {
             if gold_claims.iter().any(|g| matches(g, &claim.range)) {
                 score.claims_right += 1;
             } else if show_errors {

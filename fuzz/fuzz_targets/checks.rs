@@ -49,7 +49,7 @@ pub fn check(article: &Article) {
     }
 
     let suggestions = suggest::suggest(article, &entities);
-    for c in &suggestions.claims {
+    for c in suggestions.claims.iter() {
         assert!(text.get(c.range.clone()).is_some(), "claim {:?}", c.range);
     }
     for a in &suggestions.attributions {

@@ -17,7 +17,7 @@ pub fn suggestions_table(doc: &Document, suggestions: &crate::suggest::Suggestio
         }
     };
     let mut out = String::from("CLAIMS\n");
-    for claim in &suggestions.claims {
+    for claim in suggestions.claims.iter() {
         let paragraph = doc.article.paragraph_at(claim.range.start) + 1;
         out.push_str(&format!(
             "{paragraph:>4}  {:<11} {}\n",

@@ -8,6 +8,7 @@ mod text;
 mod words;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -85,7 +86,9 @@ impl Rejection {
 /// Everything suggested for an article, in text order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Suggestions {
-    pub claims: Vec<ClaimSuggestion>,
+    /// Shared: they do not change with the entities, so the suggestions found again after
+    /// an entity correction keep them.
+    pub claims: Arc<Vec<ClaimSuggestion>>,
     pub attributions: Vec<Attribution>,
 }
 
@@ -95,8 +98,7 @@ impl Suggestions {
         let gone = |kind: SuggestionKind, range: &Range<usize>| {
             rejected.iter().any(|r| r.covers(kind, range))
         };
-        self.claims
-            .retain(|c| !gone(SuggestionKind::Claim, &c.range));
+        Arc::make_mut(&mut self.claims).retain(|c| !gone(SuggestionKind::Claim, &c.range));
         self.attributions
             .retain(|a| !gone(SuggestionKind::Attribution, &a.range));
         self
@@ -114,7 +116,7 @@ pub fn suggest(article: &Article, entities: &Entities) -> Suggestions {
 pub fn suggest_in_parts(article: &Article, entities: &Entities, threads: usize) -> Suggestions {
     if threads <= 1 {
         return Suggestions {
-            claims: claims(article),
+            claims: Arc::new(claims(article)),
             attributions: attributions(article, entities),
         };
     }
@@ -126,7 +128,7 @@ pub fn suggest_in_parts(article: &Article, entities: &Entities, threads: usize) 
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         Suggestions {
-            claims,
+            claims: Arc::new(claims),
             attributions,
         }
     })

@@ -290,7 +290,7 @@ fn load(
             None => suggest::claims(&article),
         };
         let suggestions = Suggestions {
-            claims,
+            claims: Arc::new(claims),
             attributions,
         };
         let candidates = Candidates::new(&suggestions);

@@ -1,8 +1,8 @@
 //! The suggestions found again after the entities change (a rename, a merge, an undo, another
-//! program's corrections): speakers are linked to entities, so every attribution may change.
-//! On a big article that takes a quarter of a second, so a thread does it while the
-//! interface goes on with the suggestions it has; the new ones take their place when they
-//! are done. A small article's are found at once.
+//! program's corrections): speakers are linked to entities, so every attribution may change;
+//! the claims do not, and are kept. On a big article that takes a tenth of a second, so a
+//! thread does it while the interface goes on with the suggestions it has; the new ones take
+//! their place when they are done. A small article's are found at once.
 
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -12,7 +12,7 @@ use super::background;
 use super::pending::Candidates;
 use crate::article::Article;
 use crate::entity::Entities;
-use crate::suggest::{self, Suggestions};
+use crate::suggest::{self, ClaimSuggestion, Suggestions};
 
 /// Articles up to this size have their suggestions found again at once: on this machine
 /// 32 KB takes about half a millisecond, a keystroke's budget.
@@ -27,7 +27,12 @@ pub struct Refresh {
 }
 
 impl Refresh {
-    fn start(article: Arc<Article>, entities: Arc<Entities>) -> Refresh {
+    /// Find the attributions for `entities`; the claims stay as they are.
+    fn start(
+        article: Arc<Article>,
+        entities: Arc<Entities>,
+        claims: Arc<Vec<ClaimSuggestion>>,
+    ) -> Refresh {
         let thread = {
             let entities = Arc::clone(&entities);
             std::thread::Builder::new()
@@ -35,8 +40,13 @@ impl Refresh {
                 .spawn(move || {
                     background::yield_to_the_interface();
                     background::catching(|| {
-                        let suggestions =
-                            suggest::suggest_in_parts(&article, &entities, background::workers());
+                        let workers = background::workers();
+                        let suggestions = Suggestions {
+                            claims,
+                            attributions: suggest::attributions_in_parts(
+                                &article, &entities, workers,
+                            ),
+                        };
                         let candidates = Candidates::new(&suggestions);
                         background::give_back_freed_memory();
                         (suggestions, candidates)
@@ -56,7 +66,9 @@ impl App {
             self.set_suggestions(suggest::suggest(&self.doc.article, &self.doc.entities));
         } else if self.refresh.is_none() {
             let article = Arc::clone(&self.doc.article);
-            self.refresh = Some(Refresh::start(article, Arc::clone(&self.doc.entities)));
+            let entities = Arc::clone(&self.doc.entities);
+            let claims = Arc::clone(&self.suggestions.claims);
+            self.refresh = Some(Refresh::start(article, entities, claims));
         }
         // Else the thread under way is for entities that are no longer the document's:
         // once it is done, it is started again (see `receive_suggestions`).
