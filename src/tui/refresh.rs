@@ -1,6 +1,6 @@
 //! The suggestions found again after the entities change (a rename, a merge, an undo, another
 //! program's corrections): speakers are linked to entities, so every attribution may change;
-//! the claims do not, and are kept. On a big article that takes a tenth of a second, so a
+//! the claims do not, and are kept. On a big article that takes a sixth of a second, so a
 //! thread does it while the interface goes on with the suggestions it has; the new ones take
 //! their place when they are done. A small article's are found at once.
 
