@@ -219,25 +219,17 @@ mod tests {
         let mut doc = Document::from_article(article, Some(&sidecar), known).unwrap();
         let (first, second, third) = (found[0].clone(), found[1].clone(), found[2].clone());
         let added = Correction::added(&third.name, EntityKind::Place, Vec::new());
-        let about = |e: &entity::Entity| Correction {
-            id: e.id.clone(),
-            name: None,
-            kind: None,
-            aliases: Vec::new(),
-            dismissed: false,
-            added: false,
-        };
         let renamed = Correction {
             name: Some("Renamed".into()),
-            ..about(&first)
+            ..Correction::of(&first.id)
         };
         let merged = Correction {
             aliases: vec![second.name.clone()],
-            ..about(&first)
+            ..Correction::of(&first.id)
         };
         let dismissed = Correction {
             dismissed: true,
-            ..about(&third)
+            ..Correction::of(&third.id)
         };
         // The corrections after each step: a name added, then taken back.
         let steps = [

@@ -538,14 +538,7 @@ fn corrections_leave_each_mention_with_the_entity_it_went_to() {
         let detected = entity::detect(article);
         let found = detected.as_slice();
         assert!(found.len() > 5, "{}", article.path().display());
-        let correction = |i: usize| Correction {
-            id: found[i].id.clone(),
-            name: None,
-            kind: None,
-            aliases: Vec::new(),
-            dismissed: false,
-            added: false,
-        };
+        let correction = |i: usize| Correction::of(&found[i].id);
         let renamed = Correction {
             name: Some("Someone Else".into()),
             ..correction(0)

@@ -160,12 +160,8 @@ fn a_rejected_suggestion_and_an_entity_correction_from_the_other_side_are_taken(
     let mut first = Document::open(&path, None).unwrap();
     let mut second = Document::open(&path, None).unwrap();
     first.corrections.push(sidenote::entity::Correction {
-        id: "harbour".into(),
-        name: None,
-        kind: None,
-        aliases: Vec::new(),
         dismissed: true,
-        added: false,
+        ..sidenote::entity::Correction::of("harbour")
     });
     let sentence = first.article.sentences()[3].range.clone();
     first.rejected.push(sidenote::suggest::Rejection::new(

@@ -34,6 +34,18 @@ pub struct Correction {
 }
 
 impl Correction {
+    /// A correction of the entity `id` that changes nothing yet: set what it changes.
+    pub fn of(id: &str) -> Correction {
+        Correction {
+            id: id.to_string(),
+            name: None,
+            kind: None,
+            aliases: Vec::new(),
+            dismissed: false,
+            added: false,
+        }
+    }
+
     /// An entity added by name, as the newsroom's list or the editor's selection gives it.
     pub fn added(name: &str, kind: EntityKind, aliases: Vec<String>) -> Correction {
         Correction {

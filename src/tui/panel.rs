@@ -353,14 +353,7 @@ fn correction_for<'c>(corrections: &'c mut Vec<Correction>, id: &str) -> &'c mut
     match corrections.iter().position(|c| c.id == id) {
         Some(at) => &mut corrections[at],
         None => {
-            corrections.push(Correction {
-                id: id.to_string(),
-                name: None,
-                kind: None,
-                aliases: Vec::new(),
-                dismissed: false,
-                added: false,
-            });
+            corrections.push(Correction::of(id));
             corrections.last_mut().expect("just pushed")
         }
     }
