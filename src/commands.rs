@@ -27,14 +27,14 @@ pub struct Open<'a> {
 }
 
 impl<'a> Open<'a> {
-    /// One article, analysed by a thread per processor, up to four, as the interface
-    /// analyses a big one: on 15 MB and two processors, `sidenote suggest` went from 2.1
-    /// to 1.7 s, `entities` and `export` from 1.1 to 0.95 s.
+    /// One article, analysed on as many threads as the interface analyses a big one with:
+    /// on 15 MB and two processors, `sidenote suggest` went from 2.1 to 1.7 s, `entities`
+    /// and `export` from 1.1 to 0.95 s.
     pub fn new(global: &'a Global) -> Open<'a> {
         Open {
             sidecar: global.sidecar.as_deref(),
             decoding: decoding(global),
-            threads: std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
+            threads: Article::threads(),
         }
     }
 

@@ -31,16 +31,6 @@ pub(super) fn yield_to_the_interface() {
     }
 }
 
-/// How many threads analyse the article: one per processor, up to four. With two on this
-/// machine, the status bar said "Loaded" after 0.68 s instead of 1.08 s (medians of 24
-/// runs), and `G`, pressed meanwhile, was as quick as before (see
-/// [`yield_to_the_interface`]). Each thread costs some memory that it keeps: with eight,
-/// the peak on 15 MB went over the budget of three times the file and 30 MB (74 MiB
-/// against 73; with four, 68 MiB).
-pub(super) fn workers() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| usize::from(n).min(4))
-}
-
 /// Give the system back the memory the helpers freed. glibc's allocator keeps what a
 /// thread frees in that thread's own arena, for it to use again; the helpers will not.
 /// With two threads, the peak went from 69 to 66 MiB.
@@ -50,6 +40,15 @@ pub(super) fn give_back_freed_memory() {
     unsafe {
         libc::malloc_trim(0);
     }
+}
+
+/// Free `old` and give the memory back on a thread of its own: 130,000 suggestions take a
+/// few milliseconds to free, and what they free would otherwise stay with the allocator.
+pub(super) fn let_go<T: Send + 'static>(old: T) {
+    std::thread::spawn(move || {
+        drop(old);
+        give_back_freed_memory();
+    });
 }
 
 /// Run `work`, catching a panic as its message: printed on a thread behind the interface,

@@ -211,7 +211,7 @@ impl Job {
     /// panic there is caught and sent as an error, since its message printed over the
     /// interface would garble the screen.
     fn spawn(self) -> usize {
-        let workers = background::workers();
+        let workers = Article::threads();
         std::thread::Builder::new()
             .name("sidenote-load".into())
             .spawn(move || {
@@ -344,12 +344,10 @@ impl App {
                     candidates,
                     corrections,
                 } => {
-                    if corrections == self.doc.corrections {
-                        self.suggestions = suggestions;
-                        self.candidates = candidates;
-                    } else {
+                    self.suggestions = suggestions;
+                    self.candidates = candidates;
+                    if corrections != self.doc.corrections {
                         // Found for other corrections: shown until those are found.
-                        self.set_suggestions(suggestions);
                         self.find_suggestions_again();
                     }
                     self.loading = None;

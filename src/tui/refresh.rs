@@ -40,7 +40,7 @@ impl Refresh {
                 .spawn(move || {
                     background::yield_to_the_interface();
                     background::catching(|| {
-                        let workers = background::workers();
+                        let workers = Article::threads();
                         let suggestions = Suggestions {
                             claims,
                             attributions: suggest::attributions_in_parts(
@@ -89,20 +89,15 @@ impl App {
             .join()
             .unwrap_or_else(|payload| Err(super::crash::panic_text(&*payload)));
         match found {
-            Ok(_) if !Arc::ptr_eq(&entities, &self.doc.entities) => {
+            Ok(stale) if !Arc::ptr_eq(&entities, &self.doc.entities) => {
+                background::let_go(stale);
                 self.find_suggestions_again();
             }
             Ok((suggestions, candidates)) => {
-                let old = (
+                background::let_go((
                     std::mem::replace(&mut self.suggestions, suggestions),
                     std::mem::replace(&mut self.candidates, candidates),
-                );
-                // Freed, and the memory given back, on a thread of their own: what 130,000
-                // suggestions free would otherwise stay with the allocator.
-                std::thread::spawn(move || {
-                    drop(old);
-                    background::give_back_freed_memory();
-                });
+                ));
             }
             Err(bug) => {
                 self.message = Some(format!(
