@@ -263,6 +263,37 @@ fn a_panic_after_saved_work_leaves_the_sidecar_as_it_was() {
     assert!(raw.contains("Your annotations are saved in"), "{raw}");
 }
 
+/// On a slow disk (a save made to wait 3 s, debug builds only) a change is on screen at
+/// once, before it is saved; a key typed meanwhile is handled after the save, so quitting
+/// right away still leaves the change in the sidecar.
+#[test]
+fn a_change_shows_before_a_slow_save_and_quitting_waits_for_it() {
+    let (dir, article) = common::copy_example("harbour-wire.txt");
+    let sidecar = common::sidecar_of(&article);
+    let mut session = Session::start(
+        &["harbour-wire.txt"],
+        dir.path(),
+        &[("SIDENOTE_TEST_SAVE_DELAY_MS", "3000")],
+    );
+    session.wait_for("Parliament narrowly backs");
+    let pressed = Instant::now();
+    session.send("jjjc");
+    session.wait_for("1 claim");
+    assert!(
+        pressed.elapsed() < Duration::from_secs(2),
+        "the claim waited for the save"
+    );
+    assert!(!sidecar.exists(), "saved before the claim was shown");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+    assert!(
+        pressed.elapsed() >= Duration::from_secs(3),
+        "quit before the save"
+    );
+    let saved = std::fs::read_to_string(&sidecar).expect("the sidecar was saved");
+    assert!(saved.contains("kind = \"claim\""), "{saved}");
+}
+
 #[test]
 fn resizes_in_quick_succession_leave_a_working_interface() {
     let (dir, article) = common::copy_example("harbour-wire.txt");

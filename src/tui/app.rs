@@ -364,6 +364,8 @@ impl App {
     pub fn perform(&mut self, effect: Effect) {
         match effect {
             Effect::Save => {
+                #[cfg(debug_assertions)]
+                super::crash::test_slow_disk();
                 self.save_state = match self.doc.save() {
                     Ok(merged) => {
                         if let Some(merge) = merged {

@@ -50,16 +50,21 @@ pub(super) fn catching(on: bool) {
     CATCHING.store(on, Ordering::Relaxed);
 }
 
-/// The editor's work as last shown on screen: what is on disk already, or, when the last
-/// save failed, a copy of the annotations (taken between events, so never half-changed).
+/// The editor's work as last shown on screen: what is on disk already; the document as it
+/// is, when its last change is shown and about to be saved; or, when the last save failed,
+/// a copy of the annotations (taken between events, so never half-changed).
 pub(super) enum Shown {
     OnDisk,
+    Saving,
     Unsaved(Box<(Annotations, Vec<Correction>, Vec<Rejection>)>),
 }
 
 impl Shown {
-    pub(super) fn of(app: &App) -> Shown {
+    /// What a frame about to be drawn shows; `saving` when a change in it is not saved yet
+    /// (the loop saves it once the frame is out).
+    pub(super) fn of(app: &App, saving: bool) -> Shown {
         match app.save_state {
+            _ if saving => Shown::Saving,
             SaveState::Saved => Shown::OnDisk,
             SaveState::Failed => Shown::Unsaved(Box::new((
                 app.doc.annotations.clone(),
@@ -76,6 +81,7 @@ pub(super) fn recover(app: &mut App, shown: Shown, payload: Box<dyn Any + Send>)
     catching(false);
     let saved = match shown {
         Shown::OnDisk => Ok(false),
+        Shown::Saving => app.doc.save().map(|_| true),
         Shown::Unsaved(state) => {
             let (annotations, corrections, rejected) = *state;
             app.doc.annotations = annotations;
@@ -126,5 +132,17 @@ pub(super) fn test_trigger(event: &ratatui::crossterm::event::Event) {
         && std::env::var_os("SIDENOTE_TEST_PANIC").is_some()
     {
         panic!("a panic asked for by SIDENOTE_TEST_PANIC");
+    }
+}
+
+/// Lets the tests in a pseudo-terminal stand in for a slow disk: with
+/// `SIDENOTE_TEST_SAVE_DELAY_MS` set, each save waits that long first. Debug builds only.
+#[cfg(debug_assertions)]
+pub(super) fn test_slow_disk() {
+    if let Some(ms) = std::env::var("SIDENOTE_TEST_SAVE_DELAY_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
     }
 }

@@ -12,7 +12,7 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::crossterm::{execute, queue};
 
 use super::action::Action;
-use super::app::App;
+use super::app::{App, Effect};
 use super::backend::Output;
 use super::crash;
 use super::screen::Screen;
@@ -59,7 +59,7 @@ pub fn run(app: &mut App) -> Result<(), Error> {
     // A panic saves the work shown last, then restores the terminal, then prints.
     crash::defer_panic_messages();
     crash::catching(true);
-    let mut shown = crash::Shown::of(app);
+    let mut shown = crash::Shown::of(app, false);
     let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
         run_loop(app, &mut terminal, &mut shown)
     }));
@@ -85,13 +85,24 @@ fn run_loop(
     let size = terminal.size().map_err(Error::Terminal)?;
     app.update(Action::Resize(size.width, size.height));
     let mut changed = true;
+    // A change's save, run once its frame is out: a key is answered without waiting on the
+    // disk (a save flushes two files, milliseconds on a slow disk). A key that comes
+    // meanwhile is handled after the save, as if the save had come first.
+    let mut save = None;
     let mut last_tick = Instant::now();
     while !app.quit {
         if changed {
-            *shown = crash::Shown::of(app);
+            *shown = crash::Shown::of(app, save.is_some());
             terminal
                 .draw(|buf| view::draw(buf, app))
                 .map_err(Error::Terminal)?;
+        }
+        if let Some(effect) = save.take() {
+            app.perform(effect);
+            *shown = crash::Shown::of(app, false);
+            // A failed save or another program's changes taken in show a message.
+            changed = true;
+            continue;
         }
         // Wait for an event, then take every one already waiting before drawing again.
         // With none for a while, retry a failed save and take in other programs' saves;
@@ -113,29 +124,35 @@ fn run_loop(
         }
         let mut next = Some(event::read().map_err(Error::Terminal)?);
         while let Some(event) = next.take() {
-            handle(app, event);
+            if let Some(effect) = handle(app, event) {
+                save = Some(effect);
+            }
             if !app.quit && event::poll(Duration::ZERO).map_err(Error::Terminal)? {
+                if let Some(effect) = save.take() {
+                    app.perform(effect);
+                }
                 next = Some(event::read().map_err(Error::Terminal)?);
             }
         }
         changed = true;
     }
+    if let Some(effect) = save {
+        app.perform(effect);
+    }
     Ok(())
 }
 
-fn handle(app: &mut App, event: Event) {
+/// Handle one event; a change to the work returns its save, for the loop to run.
+fn handle(app: &mut App, event: Event) -> Option<Effect> {
     #[cfg(debug_assertions)]
     crash::test_trigger(&event);
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            if let Some(effect) = app.handle_key(key) {
-                app.perform(effect);
-            }
-        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => return app.handle_key(key),
         Event::Mouse(mouse) => app.handle_mouse(mouse),
         Event::Resize(width, height) => {
             app.update(Action::Resize(width, height));
         }
         _ => {}
     }
+    None
 }
