@@ -101,8 +101,18 @@ pub(crate) fn with_added(
     added: &[&Correction],
 ) -> Entities {
     let mut list: Vec<Entity> = detected.as_slice().to_vec();
-    add_by_name(article, &mut list, added, &mut Vec::new());
-    Entities::in_order(list)
+    let mut merges = Vec::new();
+    let taken = add_by_name(article, detected, &mut list, added, &mut merges);
+    // Each added name's mentions, with the index of its entity.
+    let at: Vec<Option<usize>> = added
+        .iter()
+        .map(|c| list.iter().position(|e| e.id == c.id))
+        .collect();
+    let taken: Vec<(Range<usize>, usize)> = taken
+        .into_iter()
+        .filter_map(|(mention, name)| Some((mention, at[name]?)))
+        .collect();
+    Entities::renumbered(list, detected, &merges, &taken)
 }
 
 /// The renames, new types, merges and dismissals among `corrections` made on `before`,
@@ -141,15 +151,18 @@ pub(crate) fn correct(before: &Entities, corrections: &[Correction]) -> Entities
 
 /// Make an entity of each added name: every whole-word occurrence of its names is a
 /// mention, taking the place of any detected mention it overlaps, and a detected entity
-/// under one of its names is merged into it.
+/// under one of its names is merged into it. Returns the mentions found, in text order,
+/// each with the index in `added` of its name. `list` is `detected`'s entities, in its
+/// order.
 fn add_by_name(
     article: &Article,
+    detected: &Entities,
     list: &mut Vec<Entity>,
     added: &[&Correction],
     merges: &mut Vec<(String, String)>,
-) {
+) -> Vec<(Range<usize>, usize)> {
     if added.is_empty() {
-        return;
+        return Vec::new();
     }
     let patterns: Vec<(&str, usize)> = added
         .iter()
@@ -168,16 +181,29 @@ fn add_by_name(
         }
     }
     // The matches never overlap one another: sorted by start, they are sorted by end too.
-    let mut taken: Vec<Range<usize>> = found.iter().flatten().cloned().collect();
-    taken.sort_unstable_by_key(|t| t.start);
-    let overlaps_one = |m: &Range<usize>| {
-        let first_ending_after = taken.partition_point(|t| t.end <= m.start);
-        taken
-            .get(first_ending_after)
-            .is_some_and(|t| t.start < m.end)
-    };
-    for entity in list.iter_mut() {
-        entity.mentions.retain(|m| !overlaps_one(m));
+    let mut taken: Vec<(Range<usize>, usize)> = found
+        .iter()
+        .enumerate()
+        .flat_map(|(i, mentions)| mentions.iter().map(move |m| (m.clone(), i)))
+        .collect();
+    taken.sort_unstable_by_key(|(t, _)| t.start);
+    // The detected mentions a match overlaps, by entity: found in one walk of the index by
+    // position beside the matches, both in text order.
+    let mut overlapped: Vec<Vec<Range<usize>>> = vec![Vec::new(); list.len()];
+    let mut next = 0;
+    for (mention, i) in &detected.by_position {
+        while taken.get(next).is_some_and(|(t, _)| t.end <= mention.start) {
+            next += 1;
+        }
+        if taken.get(next).is_some_and(|(t, _)| t.start < mention.end) {
+            overlapped[*i].push(mention.clone());
+        }
+    }
+    for (entity, gone) in list.iter_mut().zip(overlapped) {
+        if !gone.is_empty() {
+            let mut gone = gone.into_iter().peekable();
+            entity.mentions.retain(|m| gone.next_if_eq(m).is_none());
+        }
     }
     for (correction, mentions) in added.iter().zip(found) {
         let name = correction.name.clone().expect("filtered");
@@ -214,6 +240,7 @@ fn add_by_name(
         entity.mentions.dedup();
     }
     list.retain(|e| !e.mentions.is_empty());
+    taken
 }
 
 /// Merge every other entity whose name or alias is `name` (ignoring case) into the one at
@@ -276,6 +303,44 @@ pub fn slug(name: &str) -> String {
 mod tests {
     use super::*;
     use std::path::Path;
+
+    /// The index of mentions by position that adding names makes from detection's, by
+    /// merging, is the one a sort of every mention gives: on each example article, with
+    /// names that overlap detected mentions (a person's surname), that merge a detected
+    /// entity (one's whole name, given another kind) and that are nowhere in the text.
+    #[test]
+    fn added_names_index_their_mentions_as_a_fresh_sort_would() {
+        let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        for name in [
+            "harbour-wire.txt",
+            "clinic-waiting-times.txt",
+            "long-feature.txt",
+        ] {
+            let article = Article::load(&examples.join(name)).unwrap();
+            let detected = crate::entity::detect(&article);
+            let surnames = detected
+                .iter()
+                .filter(|e| e.kind == EntityKind::Person)
+                .filter_map(|e| e.name.rsplit_once(' ').map(|(_, last)| last))
+                .take(3);
+            let whole = detected.iter().find(|e| e.kind != EntityKind::Place);
+            let mut added: Vec<Correction> = surnames
+                .map(|n| Correction::added(n, EntityKind::Other, Vec::new()))
+                .collect();
+            added.extend(whole.map(|e| Correction::added(&e.name, EntityKind::Place, Vec::new())));
+            added.push(Correction::added(
+                "Nowhere Written",
+                EntityKind::Other,
+                Vec::new(),
+            ));
+            assert!(added.len() >= 4, "{name}: too few names to add");
+            let added: Vec<&Correction> = added.iter().collect();
+            let entities = with_added(&article, &detected, &added);
+            let sorted = Entities::in_order(entities.as_slice().to_vec());
+            assert_eq!(entities.by_position, sorted.by_position, "{name}");
+            assert!(entities.by_position.len() > 10, "{name}");
+        }
+    }
 
     /// A name from the newsroom's list takes every place it is written, and a detected
     /// mention it overlaps gives way: here the whole of "Hilde Sandvik", whose entity goes

@@ -137,6 +137,20 @@ impl Entities {
         merges: &[(String, String)],
     ) -> Entities {
         in_panel_order(&mut list);
+        Entities::renumbered(list, before, merges, &[])
+    }
+
+    /// `list` in the order given, with its mentions indexed: `before`'s, each with the
+    /// entity that kept it (as in [`Entities::moved`]), except those that overlap one of
+    /// `added`, and `added` (sorted, never overlapping), each with its entity's index in
+    /// `list`. Made by merging two sorted lists, where a sort of every mention took 5 ms
+    /// on a 15 MB article.
+    pub(crate) fn renumbered(
+        list: Vec<Entity>,
+        before: &Entities,
+        merges: &[(String, String)],
+        added: &[(Range<usize>, usize)],
+    ) -> Entities {
         let index: HashMap<&str, usize> = list
             .iter()
             .enumerate()
@@ -157,14 +171,24 @@ impl Entities {
                 None
             })
             .collect();
+        // Both in text order: each added mention goes in before the first of `before`'s
+        // that it precedes, and those of `before`'s that it overlaps are left out.
         // Mentions never overlap, so no two of them become one when their entities do.
-        let mut by_position = Vec::with_capacity(before.by_position.len());
-        by_position.extend(
-            before
-                .by_position
-                .iter()
-                .filter_map(|(mention, i)| Some((mention.clone(), now[*i]?))),
-        );
+        let mut by_position = Vec::with_capacity(before.by_position.len() + added.len());
+        let mut next = 0;
+        for (mention, i) in &before.by_position {
+            while let Some(first) = added.get(next)
+                && first.0.end <= mention.start
+            {
+                by_position.push(first.clone());
+                next += 1;
+            }
+            let overlapped = added.get(next).is_some_and(|(a, _)| a.start < mention.end);
+            if let (false, Some(now)) = (overlapped, now[*i]) {
+                by_position.push((mention.clone(), now));
+            }
+        }
+        by_position.extend_from_slice(&added[next..]);
         Entities { list, by_position }
     }
 
