@@ -15,6 +15,7 @@ use std::time::Duration;
 
 use pty::Session;
 use sidenote::annotation::Kind;
+use sidenote::article::{Article, Decoding};
 use sidenote::document::Document;
 use tempfile::TempDir;
 
@@ -198,4 +199,89 @@ fn a_correction_once_loaded_is_shown_at_once_and_the_suggestions_follow() {
                 && a.speaker.name == "Renamed Speaker"),
         "the first entity speaks in the archive"
     );
+}
+
+/// The archive as a Markdown file, and as an HTML page whose first 100 KB are a style
+/// sheet, a navigation bar before the article and an aside and a footer after it.
+fn big_markup() -> (TempDir, [PathBuf; 2]) {
+    let dir = tempfile::tempdir().unwrap();
+    let text = archive::generate(1_000_000);
+    let paragraphs: Vec<&str> = text.split("\n\n").filter(|p| !p.is_empty()).collect();
+    let markdown = dir.path().join("archive.md");
+    let mut md = format!("# {}\n\n", paragraphs[0]);
+    for paragraph in &paragraphs[1..] {
+        md.push_str(&format!("{paragraph}\n\n"));
+    }
+    md.push_str(&format!("This is where the archive ends, *{END}*.\n"));
+    std::fs::write(&markdown, md).unwrap();
+    let escape = |p: &str| p.replace('&', "&amp;").replace('<', "&lt;");
+    let html = dir.path().join("archive.html");
+    let mut page =
+        String::from("<!doctype html><html><head><title>Archive | Wire</title><style>\n");
+    while page.len() < 100_000 {
+        page.push_str(".story p { margin: 0 0 1em; font: 16px/1.5 Georgia, serif; }\n");
+    }
+    page.push_str(
+        "</style></head><body><nav><a href=\"/\">Home</a> <a href=\"/w\">World</a></nav>",
+    );
+    page.push_str(&format!("<article><h1>{}</h1>\n", escape(paragraphs[0])));
+    for paragraph in &paragraphs[1..] {
+        page.push_str(&format!("<p>{}</p>\n", escape(paragraph)));
+    }
+    page.push_str(&format!(
+        "<p>This is where the archive ends, <em>{END}</em>.</p>"
+    ));
+    page.push_str("</article><aside class=\"related\">Read next</aside><footer>Wire</footer>");
+    std::fs::write(&html, page).unwrap();
+    (dir, [markdown, html])
+}
+
+/// The first part of a big Markdown or HTML file is the start of the text the whole file
+/// gives (an HTML page's style sheet is read past to find it), so the reader's place in
+/// it holds when the whole is in.
+#[test]
+fn the_first_part_of_markdown_and_html_is_the_start_of_the_whole() {
+    let (_dir, files) = big_markup();
+    for path in files {
+        let whole = Article::load(&path).unwrap();
+        let head = Article::load_head(&path, Decoding::Strict, 8 * 1024).unwrap();
+        let name = path.display();
+        assert!(
+            head.text().len() >= 8 * 1024,
+            "{name}: {}",
+            head.text().len()
+        );
+        assert!(
+            head.text().len() < 64 * 1024,
+            "{name}: {}",
+            head.text().len()
+        );
+        assert_eq!(head.paragraph_text(0), TITLE, "{name}");
+        assert!(whole.text().starts_with(head.text()), "{name}");
+        assert_eq!(
+            head.paragraphs().len(),
+            whole.paragraph_at(head.text().len() - 1) + 1,
+            "{name}: the same paragraphs"
+        );
+    }
+}
+
+/// A big Markdown or HTML file opens as a big text file does: its first paragraphs at
+/// once while the rest loads (they waited for the whole file's analysis), and `G` pressed
+/// meanwhile lands on the real end.
+#[test]
+fn big_markdown_and_html_show_their_first_part_while_the_rest_loads() {
+    let (dir, files) = big_markup();
+    for path in files {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let mut session = Session::start(&[name], dir.path());
+        session.wait_until("the first part, loading", LOADED, |screen| {
+            screen.contains(TITLE) && screen.contains("Loading…")
+        });
+        session.send("G");
+        session.wait_until("the last paragraph", LOADED, |screen| screen.contains(END));
+        session.wait_until("the load to finish", LOADED, loaded);
+        session.send("q");
+        assert_eq!(session.wait_exit(), 0, "{name}");
+    }
 }

@@ -27,6 +27,31 @@ pub use segment::trim_range;
 
 use crate::error::{Error, Result};
 
+/// How much of an HTML file [`Article::load_head`] reads at most, looking for text to show.
+pub const HEAD_MAX: usize = 1024 * 1024;
+
+/// The first `bytes` of a file as text (a character cut in two at the end left out), and
+/// whether that is the whole file.
+fn read_head(path: &Path, decoding: Decoding, bytes: usize) -> Result<(String, bool)> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(bytes);
+    std::fs::File::open(path)
+        .and_then(|file| file.take(bytes as u64 + 1).read_to_end(&mut head))
+        .map_err(|cause| Error::ReadArticle {
+            path: path.to_path_buf(),
+            cause,
+        })?;
+    let whole = head.len() <= bytes;
+    head.truncate(bytes);
+    // A character cut in two at the end is not an error.
+    if let Err(err) = std::str::from_utf8(&head)
+        && err.error_len().is_none()
+    {
+        head.truncate(err.valid_up_to());
+    }
+    Ok((decode::text(path, head, decoding)?, whole))
+}
+
 /// A paragraph: a byte range of the text and the sentences in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
@@ -99,33 +124,53 @@ impl Article {
         article
     }
 
-    /// The first paragraphs of a plain text article file, about `bytes` of it (cut after
-    /// the last blank line, else the last line, within them), to show while the whole is
-    /// loading; Markdown and HTML, whose text is extracted from the whole file, have none.
+    /// The first paragraphs of an article file, about `bytes` of text, to show while the
+    /// whole is loading. Plain text is cut after the last blank line (else the last line)
+    /// within its first `bytes`. Markdown and HTML take more bytes than the text they hold,
+    /// so more of the file is read, cut where a block ends (a blank line, a `</p>`), and
+    /// its text extracted as the whole file's is: usually the start of the whole's text,
+    /// but not always (a link defined further down, a sidebar that the whole page shows to
+    /// be one), which the interface allows for. An HTML page whose first part holds too
+    /// little text (a long head of scripts and styles) is read further, up to [`HEAD_MAX`].
     /// A file that cannot be read, a binary one, or bytes that are not UTF-8 in that part
     /// are the same errors as [`Article::load_with`] gives.
     pub fn load_head(path: &Path, decoding: Decoding, bytes: usize) -> Result<Article> {
-        use std::io::Read;
-        let read_error = |cause| Error::ReadArticle {
-            path: path.to_path_buf(),
-            cause,
+        let format = FileFormat::of(path);
+        let mut read = match format {
+            FileFormat::Text => bytes,
+            FileFormat::Markdown => bytes * 2,
+            FileFormat::Html => (bytes * 4).max(64 * 1024),
         };
-        let mut head = Vec::with_capacity(bytes);
-        std::fs::File::open(path)
-            .and_then(|file| file.take(bytes as u64).read_to_end(&mut head))
-            .map_err(read_error)?;
-        // A character cut in two at the end is not an error.
-        if let Err(err) = std::str::from_utf8(&head)
-            && err.error_len().is_none()
-        {
-            head.truncate(err.valid_up_to());
+        loop {
+            let (text, whole) = read_head(path, decoding, read)?;
+            if format == FileFormat::Text {
+                let text = normalise_owned(text);
+                let cut = match text.rfind("\n\n") {
+                    Some(at) if at > 0 => at,
+                    _ => text.rfind('\n').unwrap_or(text.len()),
+                };
+                return Ok(Article::segmented(path, text[..cut].to_string()));
+            }
+            let cut = if whole {
+                text.len()
+            } else if format == FileFormat::Markdown {
+                // The last blank line, with either line end.
+                let blank = text.rfind("\n\n").max(text.rfind("\n\r\n"));
+                blank.or(text.rfind('\n')).unwrap_or(text.len())
+            } else {
+                // After the last paragraph's end, else after the last tag.
+                let paragraph = text.rfind("</p>").map(|at| at + "</p>".len());
+                paragraph
+                    .or(text.rfind('>').map(|at| at + 1))
+                    .unwrap_or(text.len())
+            };
+            let article = Article::from_file_text(path, &text[..cut]);
+            let enough = article.text.len() >= bytes || format == FileFormat::Markdown;
+            if whole || enough || read >= HEAD_MAX {
+                return Ok(article);
+            }
+            read = (read * 2).min(HEAD_MAX);
         }
-        let text = normalise_owned(decode::text(path, head, decoding)?);
-        let cut = match text.rfind("\n\n") {
-            Some(at) if at > 0 => at,
-            _ => text.rfind('\n').unwrap_or(text.len()),
-        };
-        Ok(Article::segmented(path, text[..cut].to_string()))
     }
 
     /// Build an article from text in memory; `path` is only used to name it.

@@ -22,7 +22,7 @@ use super::keymap::Keymap;
 use super::layout;
 use super::pending::Candidates;
 use super::theme::Theme;
-use crate::article::{Article, Decoding, FileFormat};
+use crate::article::{Article, Decoding};
 use crate::document::Document;
 use crate::entity::{self, Correction, Entities};
 use crate::error::{Error, Result};
@@ -162,8 +162,7 @@ pub struct Opened {
 pub fn read(path: &Path, sidecar: Option<&Path>, decoding: Decoding) -> Result<Opened> {
     let known = entity::known::load_known_names(path)?;
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
-    // Markdown and HTML are extracted from the whole file: they have no first part to show.
-    if size <= BIG || FileFormat::of(path) != FileFormat::Text {
+    if size <= BIG {
         let article = Article::load_with(path, decoding)?;
         let doc = Document::from_article(article, sidecar, known)?;
         return Ok(Opened { doc, loading: None });
@@ -374,11 +373,17 @@ impl App {
         let old = std::mem::replace(&mut self.doc, doc);
         self.clear_wraps();
         let article = &self.doc.article;
-        // The first part is the start of the whole, so its offsets hold there too.
+        // The first part of a text file is the start of the whole, so its offsets hold
+        // there too. That of a Markdown or HTML file may part from the whole's text; its
+        // offsets hold up to there, and a place past it is taken back to it.
+        let agreed = common_prefix(old.article.text(), article.text());
         let byte = |sentence: usize| old.article.sentences().get(sentence).map(|s| s.range.start);
-        self.cursor = byte(self.cursor).map_or(0, |b| article.sentence_at(b));
+        self.cursor = byte(self.cursor).map_or(0, |b| article.sentence_at(b.min(agreed)));
         let top = old.article.paragraphs().get(self.top.paragraph);
-        let paragraph = top.map_or(0, |p| article.paragraph_at(p.range.start));
+        let paragraph = top.map_or(0, |p| article.paragraph_at(p.range.start.min(agreed)));
+        if self.selection.is_some_and(|s| s.range().end > agreed) {
+            self.selection = None;
+        }
         let line = self.top.line.min(self.rows_in(paragraph) - 1);
         self.top = Row { paragraph, line };
         self.message = super::orphans::reanchor_message(&self.doc).or(self.message.take());
@@ -473,6 +478,15 @@ impl App {
             "Still finding the people and places: corrections wait until they are in".to_string()
         })
     }
+}
+
+/// How many bytes two texts share at their start, ending on a character boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    let same = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    (0..=same)
+        .rev()
+        .find(|&at| a.is_char_boundary(at))
+        .unwrap_or(0)
 }
 
 /// The generated archive the benchmarks read.
