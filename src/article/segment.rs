@@ -77,6 +77,15 @@ const CLOSERS: &[char] = &['"', '”', '»', '\'', '’', ')', ']'];
 /// Byte ranges of the sentences of one paragraph, relative to the paragraph.
 pub fn sentences(paragraph: &str) -> Vec<Range<usize>> {
     let quoted = quoted_spans(paragraph);
+    // The spans are found in the order they close. The earliest start among those closing
+    // after a point, for each span onwards: whether a stop is inside one is then a look-up,
+    // not a search of every quotation of the paragraph (thousands in a text without blank
+    // lines).
+    let mut earliest_start = vec![usize::MAX; quoted.len() + 1];
+    for (k, q) in quoted.iter().enumerate().rev() {
+        earliest_start[k] = earliest_start[k + 1].min(q.start);
+    }
+    let mut closing_after = 0;
     let bytes = paragraph.as_bytes();
     let mut result = Vec::new();
     let mut start = 0;
@@ -119,7 +128,10 @@ pub fn sentences(paragraph: &str) -> Vec<Range<usize>> {
             continue;
         }
         // Inside a quotation that closes further on, a full stop does not end the sentence.
-        if quoted.iter().any(|q| q.start < at && end < q.end) {
+        while quoted.get(closing_after).is_some_and(|q| q.end <= end) {
+            closing_after += 1;
+        }
+        if earliest_start[closing_after] < at {
             continue;
         }
         result.push(start..end);

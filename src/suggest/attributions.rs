@@ -190,8 +190,14 @@ impl<'a> Reader<'a> {
             return;
         }
         let paragraph = &article.paragraphs()[index];
-        let quotes = &self.all_quotes[self.first_quote[index]..self.first_quote[index + 1]];
+        let in_paragraph = &self.all_quotes[self.first_quote[index]..self.first_quote[index + 1]];
         for sentence in &article.sentences()[paragraph.sentences.clone()] {
+            // The quotations that reach within a few bytes of the sentence: the rules look at
+            // no others, and a paragraph may hold thousands (a long text without blank lines).
+            let (start, end) = (sentence.range.start, sentence.range.end);
+            let first = in_paragraph.partition_point(|q| q.end + 3 < start);
+            let last = in_paragraph.partition_point(|q| q.start <= end + 3);
+            let quotes = &in_paragraph[first..last.max(first)];
             let range = super::without_dateline(article.text(), sentence.range.clone());
             words_into(article.text(), range.clone(), words);
             let context = Context {
