@@ -244,7 +244,8 @@ fn the_first_part_of_markdown_and_html_is_the_start_of_the_whole() {
     let (_dir, files) = big_markup();
     for path in files {
         let whole = Article::load(&path).unwrap();
-        let head = Article::load_head(&path, Decoding::Strict, 8 * 1024).unwrap();
+        let (head, all) = Article::load_head(&path, Decoding::Strict, 8 * 1024).unwrap();
+        assert!(!all, "{}", path.display());
         let name = path.display();
         assert!(
             head.text().len() >= 8 * 1024,
@@ -264,6 +265,31 @@ fn the_first_part_of_markdown_and_html_is_the_start_of_the_whole() {
             "{name}: the same paragraphs"
         );
     }
+}
+
+/// An HTML page over the size that loads in the background but of little text (its
+/// scripts are most of it) is read to its end looking for text: its first part is then the
+/// whole article, which opens at once, with nothing left to load.
+#[test]
+fn a_big_page_of_little_text_is_read_whole_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.html");
+    let example =
+        std::fs::read_to_string(common::examples().join("reservoir-levels.html")).unwrap();
+    let script = "var levels = [41, 38, 35]; function show(l) { return l * 2; }\n".repeat(5000);
+    let page = example.replacen("</head>", &format!("<script>{script}</script></head>"), 1);
+    assert!(page.len() as u64 > sidenote::tui::loading::BIG);
+    std::fs::write(&path, page).unwrap();
+    let (head, whole) = Article::load_head(&path, Decoding::Strict, 8 * 1024).unwrap();
+    assert!(whole);
+    assert_eq!(head.text(), Article::load(&path).unwrap().text());
+    let mut session = Session::start(&["page.html"], dir.path());
+    session.wait_for("Reservoir");
+    session.send("c");
+    session.wait_for("1 claim");
+    assert!(!session.contents().contains("Loading…"));
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
 }
 
 /// A big Markdown or HTML file opens as a big text file does: its first paragraphs at

@@ -132,9 +132,10 @@ impl Article {
     /// but not always (a link defined further down, a sidebar that the whole page shows to
     /// be one), which the interface allows for. An HTML page whose first part holds too
     /// little text (a long head of scripts and styles) is read further, up to [`HEAD_MAX`].
-    /// A file that cannot be read, a binary one, or bytes that are not UTF-8 in that part
-    /// are the same errors as [`Article::load_with`] gives.
-    pub fn load_head(path: &Path, decoding: Decoding, bytes: usize) -> Result<Article> {
+    /// Returned with whether it is the whole article (an HTML page read to its end). A
+    /// file that cannot be read, a binary one, or bytes that are not UTF-8 in that part are
+    /// the same errors as [`Article::load_with`] gives.
+    pub fn load_head(path: &Path, decoding: Decoding, bytes: usize) -> Result<(Article, bool)> {
         let format = FileFormat::of(path);
         let mut read = match format {
             FileFormat::Text => bytes,
@@ -149,7 +150,7 @@ impl Article {
                     Some(at) if at > 0 => at,
                     _ => text.rfind('\n').unwrap_or(text.len()),
                 };
-                return Ok(Article::segmented(path, text[..cut].to_string()));
+                return Ok((Article::segmented(path, text[..cut].to_string()), false));
             }
             let cut = if whole {
                 text.len()
@@ -167,7 +168,7 @@ impl Article {
             let article = Article::from_file_text(path, &text[..cut]);
             let enough = article.text.len() >= bytes || format == FileFormat::Markdown;
             if whole || enough || read >= HEAD_MAX {
-                return Ok(article);
+                return Ok((article, whole));
             }
             read = (read * 2).min(HEAD_MAX);
         }

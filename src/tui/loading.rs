@@ -167,7 +167,12 @@ pub fn read(path: &Path, sidecar: Option<&Path>, decoding: Decoding) -> Result<O
         let doc = Document::from_article(article, sidecar, known)?;
         return Ok(Opened { doc, loading: None });
     }
-    let head = Article::load_head(path, decoding, head_size())?;
+    let (head, whole) = Article::load_head(path, decoding, head_size())?;
+    if whole {
+        // An HTML page of little text, read to its end looking for some.
+        let doc = Document::from_article(head, sidecar, known)?;
+        return Ok(Opened { doc, loading: None });
+    }
     let sidecar_path = sidecar.map_or_else(|| Sidecar::default_path(path), Path::to_path_buf);
     let unplaced = Sidecar::read(&sidecar_path)?;
     let loading = start(path.to_path_buf(), decoding, unplaced, known);
