@@ -165,6 +165,45 @@ fn a_broken_sidecar_stops_a_big_article_before_it_opens() {
     );
 }
 
+/// A sidecar over the size read before the first screen (64 KB) is read by the loading
+/// thread: its annotations are all there once the article is in, and a broken one ends
+/// sidenote with the usual sentence, the file left as it was.
+#[test]
+fn a_big_sidecar_is_read_while_the_article_loads() {
+    let (dir, article) = big_article();
+    let sidecar = common::sidecar_of(&article);
+    let mut doc = Document::open(&article, None).unwrap();
+    let text = std::sync::Arc::clone(&doc.article);
+    for sentence in text.sentences().iter().step_by(3).take(400) {
+        let claim = doc
+            .annotations
+            .add(&text, Kind::Claim, sentence.range.clone());
+        doc.annotations.edit(&claim, |a| {
+            a.note = Some("Checked against the ministry's own figures for the year.".into())
+        });
+    }
+    doc.save().unwrap();
+    assert!(std::fs::metadata(&sidecar).unwrap().len() > 64 * 1024);
+    let mut session = Session::start(&["archive.txt"], dir.path());
+    session.wait_until("the load to finish", LOADED, loaded);
+    assert!(
+        session.contents().contains("400 claims"),
+        "{}",
+        session.contents()
+    );
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+
+    let mut broken = std::fs::read_to_string(&sidecar).unwrap();
+    broken.push_str("\n[[annotation]\n");
+    std::fs::write(&sidecar, &broken).unwrap();
+    let mut session = Session::start(&["archive.txt"], dir.path());
+    session.wait_until("the error", LOADED, |screen| screen.contains("column"));
+    assert_eq!(session.wait_exit(), 2);
+    session.assert_restored();
+    assert_eq!(std::fs::read_to_string(&sidecar).unwrap(), broken);
+}
+
 /// A speaker renamed once the article is in: the panel and the message change at once,
 /// the suggestions are found again behind them, and the correction is in the sidecar.
 #[test]
