@@ -62,16 +62,26 @@ impl Document {
         known: Vec<Correction>,
         threads: usize,
     ) -> Result<Document> {
+        let mut doc = Document::unanalysed(article, sidecar, known)?;
+        let detected = Arc::new(entity::detect_in_parts(&doc.article, threads));
+        let entities = Arc::new(doc.apply(&detected));
+        doc.set_entities(detected, entities);
+        Ok(doc)
+    }
+
+    /// [`Document::from_article`] without the entities yet ([`Document::set_entities`]):
+    /// the sidecar read, checked and placed.
+    pub fn unanalysed(
+        article: Article,
+        sidecar: Option<&Path>,
+        known: Vec<Correction>,
+    ) -> Result<Document> {
         let sidecar_path = match sidecar {
             Some(path) => path.to_path_buf(),
             None => Sidecar::default_path(article.path()),
         };
         let unplaced = Sidecar::read(&sidecar_path)?;
-        let mut doc = Document::placed(Arc::new(article), unplaced, known);
-        let detected = Arc::new(entity::detect_in_parts(&doc.article, threads));
-        let entities = Arc::new(doc.apply(&detected));
-        doc.set_entities(detected, entities);
-        Ok(doc)
+        Ok(Document::placed(Arc::new(article), unplaced, known))
     }
 
     /// An article with its sidecar's annotations placed in it, and no entities yet

@@ -263,6 +263,24 @@ fn a_panic_after_saved_work_leaves_the_sidecar_as_it_was() {
     assert!(raw.contains("Your annotations are saved in"), "{raw}");
 }
 
+/// A short article is on screen before its names are found (the first time, the word
+/// lists are read then): the first frame has its text and a panel "finding them…", and the
+/// names follow without a key being pressed.
+#[test]
+fn a_short_article_is_shown_before_its_names_are_found() {
+    let (dir, _) = common::copy_example("harbour-wire.txt");
+    let mut session = Session::start(&["harbour-wire.txt"], dir.path(), &[]);
+    session.wait_for("People");
+    let raw = session.raw();
+    let first = |word: &[u8]| raw.windows(word.len()).position(|w| w == word);
+    let names = first(b"People").expect("the names");
+    let text = first(b"Parliament").expect("the article");
+    let finding = first(b"finding").expect("the panel finding the names");
+    assert!(text < names && finding < names, "{text} {finding} {names}");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
 /// On a slow disk (a save made to wait 3 s, debug builds only) a change is on screen at
 /// once, before it is saved; a key typed meanwhile is handled after the save, so quitting
 /// right away still leaves the change in the sidecar.

@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -122,6 +123,9 @@ pub struct App {
     pub loading: Option<super::loading::Loading>,
     /// The suggestions being found again on a thread, after the entities changed.
     pub refresh: Option<super::refresh::Refresh>,
+    /// The entities and suggestions are still to be found ([`App::analyse`]): a small
+    /// article is shown first, and analysed right after.
+    pub unanalysed: bool,
 }
 
 impl App {
@@ -133,6 +137,32 @@ impl App {
         app.set_suggestions(suggestions);
         app.load_history();
         app
+    }
+
+    /// [`App::new`] on a document whose entities are not found yet, to be shown before
+    /// they are: the runner calls [`App::analyse`] once the first frame is out. Finding
+    /// them on a short article takes 20 ms or more the first time (the word lists and
+    /// gazetteers are read then), which the first screen no longer waits for.
+    pub fn unanalysed(doc: Document, keymap: Keymap, theme: Theme) -> App {
+        let message = super::orphans::reanchor_message(&doc);
+        let mut app = App::bare(doc, keymap, theme);
+        app.message = message;
+        app.load_history();
+        app.unanalysed = true;
+        app
+    }
+
+    /// Find the entities and the suggestions of an article shown unanalysed.
+    pub fn analyse(&mut self) {
+        if !std::mem::take(&mut self.unanalysed) {
+            return;
+        }
+        let detected = Arc::new(crate::entity::detect(&self.doc.article));
+        let entities = Arc::new(self.doc.apply(&detected));
+        self.doc.set_entities(detected, entities);
+        self.panel_content = layout::panel_content(&self.doc.entities);
+        let suggestions = suggest::suggest(&self.doc.article, &self.doc.entities);
+        self.set_suggestions(suggestions);
     }
 
     /// The first part of a big article, while the thread of `loading` brings the rest.
@@ -177,6 +207,7 @@ impl App {
             wraps: RefCell::default(),
             loading: None,
             refresh: None,
+            unanalysed: false,
         }
     }
 

@@ -161,8 +161,8 @@ pub fn open(
 }
 
 /// An article read for the interface, before its keys and theme are given to it (see
-/// `commands::open`): the whole article, or a big article's first part with the load of
-/// the rest.
+/// `commands::open`): the whole article, to analyse once shown, or a big article's first
+/// part with the load of the rest.
 pub struct Opened {
     doc: Document,
     loading: Option<Loading>,
@@ -172,15 +172,16 @@ pub struct Opened {
 pub fn read(path: &Path, sidecar: Option<&Path>, decoding: Decoding) -> Result<Opened> {
     let known = entity::known::load_known_names(path)?;
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    // A small article is read whole, and analysed once its first screen is shown.
     if size <= BIG {
         let article = Article::load_with(path, decoding)?;
-        let doc = Document::from_article(article, sidecar, known)?;
+        let doc = Document::unanalysed(article, sidecar, known)?;
         return Ok(Opened { doc, loading: None });
     }
     let (head, whole) = Article::load_head(path, decoding, head_size())?;
     if whole {
         // An HTML page of little text, read to its end looking for some.
-        let doc = Document::from_article(head, sidecar, known)?;
+        let doc = Document::unanalysed(head, sidecar, known)?;
         return Ok(Opened { doc, loading: None });
     }
     let sidecar_path = sidecar.map_or_else(|| Sidecar::default_path(path), Path::to_path_buf);
@@ -201,7 +202,7 @@ impl Opened {
     /// The interface on the article, with these keys and this theme.
     pub fn app(self, keymap: Keymap, theme: Theme) -> App {
         match self.loading {
-            None => App::new(self.doc, keymap, theme),
+            None => App::unanalysed(self.doc, keymap, theme),
             Some(loading) => App::loading(self.doc, keymap, theme, loading),
         }
     }

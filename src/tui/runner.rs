@@ -93,9 +93,12 @@ fn run_loop(
     while !app.quit {
         if changed {
             *shown = crash::Shown::of(app, save.is_some());
-            terminal
-                .draw(|buf| view::draw(buf, app))
-                .map_err(Error::Terminal)?;
+            draw(app, terminal)?;
+        }
+        if app.unanalysed {
+            app.analyse();
+            changed = true;
+            continue;
         }
         if let Some(effect) = save.take() {
             app.perform(effect);
@@ -140,6 +143,19 @@ fn run_loop(
         app.perform(effect);
     }
     Ok(())
+}
+
+/// Draw a frame at the terminal's size, telling the app first if that changed: a resize
+/// whose event is not read yet (while a small article was analysed, or a change saved)
+/// would have the views draw outside the frame.
+fn draw(app: &mut App, terminal: &mut TerminalScreen) -> Result<(), Error> {
+    let size = terminal.size().map_err(Error::Terminal)?;
+    if (size.width, size.height) != (app.area.width, app.area.height) {
+        app.update(Action::Resize(size.width, size.height));
+    }
+    terminal
+        .draw_at(size, |buf| view::draw(buf, app))
+        .map_err(Error::Terminal)
 }
 
 /// Handle one event; a change to the work returns its save, for the loop to run.

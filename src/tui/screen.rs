@@ -50,7 +50,17 @@ impl<B: Backend> Screen<B> {
     /// cells that changed are written and the output flushed. When the terminal's size
     /// has changed, the screen is cleared and the whole frame written.
     pub fn draw(&mut self, render: impl FnOnce(&mut Buffer)) -> Result<(), B::Error> {
-        let area = Rect::from((Position::ORIGIN, self.backend.size()?));
+        let size = self.backend.size()?;
+        self.draw_at(size, render)
+    }
+
+    /// [`Screen::draw`] at a size already asked of the terminal.
+    pub fn draw_at(
+        &mut self,
+        size: Size,
+        render: impl FnOnce(&mut Buffer),
+    ) -> Result<(), B::Error> {
+        let area = Rect::from((Position::ORIGIN, size));
         if area != self.next.area {
             self.backend.clear_region(ClearType::All)?;
             self.next = Buffer::empty(area);

@@ -20,10 +20,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let entities = &app.doc.entities;
     if entities.is_empty() {
-        let finding = app
-            .loading
-            .as_ref()
-            .is_some_and(|l| l.step < crate::tui::loading::Step::Suggestions);
+        let finding = app.unanalysed
+            || app
+                .loading
+                .as_ref()
+                .is_some_and(|l| l.step < crate::tui::loading::Step::Suggestions);
         let text = if finding {
             " finding them…"
         } else {
