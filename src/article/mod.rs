@@ -27,6 +27,12 @@ pub use segment::trim_range;
 
 use crate::error::{Error, Result};
 
+/// A block of text between blank lines longer than this is cut into paragraphs of whole
+/// sentences, each at most this long (unless one sentence is longer). A text without blank
+/// lines (a transcript, a page saved without line ends) would otherwise be one paragraph,
+/// wrapped whole to be drawn: 0.4 s for 15 MB, at each new width.
+pub const LONGEST_PARAGRAPH: usize = 16 * 1024;
+
 /// How much of an HTML file [`Article::load_head`] reads at most, looking for text to show.
 pub const HEAD_MAX: usize = 1024 * 1024;
 
@@ -182,19 +188,36 @@ impl Article {
     /// Split normalised text into paragraphs and sentences, and find the title and date.
     fn segmented(path: &Path, text: String) -> Article {
         let mut paragraphs = Vec::new();
-        let mut sentences = Vec::new();
-        for (index, range) in segment::paragraphs(&text).into_iter().enumerate() {
+        let mut sentences: Vec<Sentence> = Vec::new();
+        for range in segment::paragraphs(&text) {
             let first = sentences.len();
             for sentence in segment::sentences(&text[range.clone()]) {
                 let absolute = range.start + sentence.start..range.start + sentence.end;
                 sentences.push(Sentence {
                     range: segment::trim_range(&text, absolute),
-                    paragraph: index,
+                    paragraph: paragraphs.len(),
                 });
             }
+            // A block too long to be one paragraph is cut between sentences.
+            let mut start = first;
+            for next in first + 1..sentences.len() {
+                if sentences[next].range.end - sentences[start].range.start > LONGEST_PARAGRAPH {
+                    paragraphs.push(Paragraph {
+                        range: sentences[start].range.start..sentences[next - 1].range.end,
+                        sentences: start..next,
+                    });
+                    start = next;
+                }
+                sentences[next].paragraph = paragraphs.len();
+            }
+            let from = if start == first {
+                range.start
+            } else {
+                sentences[start].range.start
+            };
             paragraphs.push(Paragraph {
-                range,
-                sentences: first..sentences.len(),
+                range: from..range.end,
+                sentences: start..sentences.len(),
             });
         }
         let title = (paragraphs.len() > 1 && meta::is_title(&text[paragraphs[0].range.clone()]))
@@ -368,4 +391,41 @@ fn normalise(raw: &str) -> String {
         return raw.to_string();
     }
     raw.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A long text without blank lines is cut into paragraphs of whole sentences, none
+    /// longer than [`LONGEST_PARAGRAPH`]: its sentences are those of the text read as one
+    /// block, each in the paragraph that holds it.
+    #[test]
+    fn a_block_too_long_for_a_paragraph_is_cut_between_sentences() {
+        let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let story = std::fs::read_to_string(examples.join("long-feature.txt")).unwrap();
+        let block = story.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(block.len() > 2 * LONGEST_PARAGRAPH, "{}", block.len());
+        let article = Article::from_text(Path::new("a.txt"), &block);
+        let whole: Vec<Range<usize>> = segment::sentences(&block)
+            .into_iter()
+            .map(|s| segment::trim_range(&block, s))
+            .collect();
+        let found: Vec<Range<usize>> = article
+            .sentences()
+            .iter()
+            .map(|s| s.range.clone())
+            .collect();
+        assert_eq!(found, whole);
+        assert!(article.paragraphs().len() >= 3);
+        assert_eq!(article.paragraphs()[0].range.start, 0);
+        assert_eq!(article.paragraphs().last().unwrap().range.end, block.len());
+        for (index, paragraph) in article.paragraphs().iter().enumerate() {
+            assert!(paragraph.range.len() <= LONGEST_PARAGRAPH, "{index}");
+            let held = &article.sentences()[paragraph.sentences.clone()];
+            assert_eq!(held.first().unwrap().range.start, paragraph.range.start);
+            assert_eq!(held.last().unwrap().range.end, paragraph.range.end);
+            assert!(held.iter().all(|s| s.paragraph == index));
+        }
+    }
 }
