@@ -6,10 +6,13 @@
 //! What can make an article fail to open is found before the interface starts, as for a
 //! small one (the known names, the file and its first part, the sidecar), except bytes
 //! that are not UTF-8 after the first part and a broken sidecar over [`SIDECAR_AT_ONCE`]:
-//! the thread finds those, and the interface then ends with the same message. Until the whole article is in, the reader can move,
-//! scroll and select, but not annotate (the sidecar is not even placed yet, and is never
-//! written before it is read); `G` pressed then goes to the real end when it arrives.
-//! Entity corrections wait for the entities.
+//! the thread finds those, and the interface then ends with the same message. Until the
+//! whole article is in, the reader can move, scroll and select, but not annotate (the
+//! sidecar is not even placed yet, and is never written before it is read); `G` pressed
+//! then goes to the real end when it arrives. Entity corrections wait for the entities.
+//!
+//! A small article (up to [`BIG`]) is read whole before the first screen, and analysed on
+//! the interface's thread right after it ([`App::analyse`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

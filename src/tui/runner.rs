@@ -82,8 +82,7 @@ fn run_loop(
     terminal: &mut TerminalScreen,
     shown: &mut crash::Shown,
 ) -> Result<(), Error> {
-    let size = terminal.size().map_err(Error::Terminal)?;
-    app.update(Action::Resize(size.width, size.height));
+    // The first frame tells the app the terminal's size (see `draw`).
     let mut changed = true;
     // A change's save, run once its frame is out: a key is answered without waiting on the
     // disk (a save flushes two files, milliseconds on a slow disk). A key that comes
