@@ -175,6 +175,9 @@ fn killing_sidenote_in_a_burst_of_saves_leaves_the_old_or_the_new_sidecar() {
     session.wait_for("Parliament narrowly backs");
     session.send("jjjc");
     session.wait_for("1 claim");
+    // Saved right after the frame that shows it, before the next key is handled.
+    session.send("?");
+    session.wait_for("Anywhere");
     session.kill();
 
     let mut saved = String::new();

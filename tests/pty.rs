@@ -179,6 +179,10 @@ fn nothing_is_lost_when_the_process_is_killed() {
     let mut session = Session::start(&["harbour-wire.txt"], dir.path());
     session.wait_for("Parliament narrowly backs");
     tag_claim_and_source(&mut session);
+    // A change is saved right after the frame that shows it, before the next key is
+    // handled: once a later key is answered, the link is on disk.
+    session.send("?");
+    session.wait_for("Anywhere");
     let pid = session.child.process_id().expect("a process id");
     let killed = Command::new("kill")
         .args(["-9", &pid.to_string()])

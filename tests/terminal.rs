@@ -254,6 +254,10 @@ fn a_panic_after_saved_work_leaves_the_sidecar_as_it_was() {
     session.wait_for("Parliament narrowly backs");
     session.send("jjjc");
     session.wait_for("1 claim");
+    // Saved right after the frame that shows it, before the next key is handled.
+    session.send("?");
+    session.wait_for("Anywhere");
+    session.send("q");
     let before = std::fs::read(common::sidecar_of(&article)).unwrap();
     session.send("!");
     assert_eq!(session.wait_exit(), 101);
