@@ -63,10 +63,16 @@ impl Document {
         threads: usize,
     ) -> Result<Document> {
         let mut doc = Document::unanalysed(article, sidecar, known)?;
-        let detected = Arc::new(entity::detect_in_parts(&doc.article, threads));
-        let entities = Arc::new(doc.apply(&detected));
-        doc.set_entities(detected, entities);
+        doc.find_entities(threads);
         Ok(doc)
+    }
+
+    /// Find the entities, on up to `threads` threads, and apply the known names and the
+    /// corrections to them.
+    pub fn find_entities(&mut self, threads: usize) {
+        let detected = Arc::new(entity::detect_in_parts(&self.article, threads));
+        let entities = Arc::new(self.apply(&detected));
+        self.set_entities(detected, entities);
     }
 
     /// [`Document::from_article`] without the entities yet ([`Document::set_entities`]):

@@ -36,26 +36,50 @@ pub const LONGEST_PARAGRAPH: usize = 16 * 1024;
 /// How much of an HTML file [`Article::load_head`] reads at most, looking for text to show.
 pub const HEAD_MAX: usize = 1024 * 1024;
 
-/// The first `bytes` of a file as text (a character cut in two at the end left out), and
-/// whether that is the whole file.
-fn read_head(path: &Path, decoding: Decoding, bytes: usize) -> Result<(String, bool)> {
-    use std::io::Read;
-    let mut head = Vec::with_capacity(bytes);
-    std::fs::File::open(path)
-        .and_then(|file| file.take(bytes as u64 + 1).read_to_end(&mut head))
-        .map_err(|cause| Error::ReadArticle {
+/// The start of an article file, read as far as asked: asked for more, it reads on from
+/// where it stopped rather than from the file's start again.
+struct Head<'p> {
+    path: &'p Path,
+    file: std::fs::File,
+    raw: Vec<u8>,
+}
+
+impl<'p> Head<'p> {
+    fn open(path: &'p Path) -> Result<Head<'p>> {
+        let file = std::fs::File::open(path).map_err(|cause| Head::error(path, cause))?;
+        Ok(Head {
+            path,
+            file,
+            raw: Vec::new(),
+        })
+    }
+
+    fn error(path: &Path, cause: std::io::Error) -> Error {
+        Error::ReadArticle {
             path: path.to_path_buf(),
             cause,
-        })?;
-    let whole = head.len() <= bytes;
-    head.truncate(bytes);
-    // A character cut in two at the end is not an error.
-    if let Err(err) = std::str::from_utf8(&head)
-        && err.error_len().is_none()
-    {
-        head.truncate(err.valid_up_to());
+        }
     }
-    Ok((decode::text(path, head, decoding)?, whole))
+
+    /// The first `bytes` as text (a character cut in two at the end left out), and
+    /// whether that is the whole file.
+    fn text(&mut self, bytes: usize, decoding: Decoding) -> Result<(String, bool)> {
+        use std::io::Read;
+        // One byte more than asked says whether the file goes on.
+        let more = (bytes + 1).saturating_sub(self.raw.len());
+        (&mut self.file)
+            .take(more as u64)
+            .read_to_end(&mut self.raw)
+            .map_err(|cause| Head::error(self.path, cause))?;
+        let whole = self.raw.len() <= bytes;
+        let mut head = self.raw[..self.raw.len().min(bytes)].to_vec();
+        if let Err(err) = std::str::from_utf8(&head)
+            && err.error_len().is_none()
+        {
+            head.truncate(err.valid_up_to());
+        }
+        Ok((decode::text(self.path, head, decoding)?, whole))
+    }
 }
 
 /// A paragraph: a byte range of the text and the sentences in it.
@@ -148,8 +172,9 @@ impl Article {
             FileFormat::Markdown => bytes * 2,
             FileFormat::Html => (bytes * 4).max(64 * 1024),
         };
+        let mut head = Head::open(path)?;
         loop {
-            let (text, whole) = read_head(path, decoding, read)?;
+            let (text, whole) = head.text(read, decoding)?;
             if format == FileFormat::Text {
                 let text = normalise_owned(text);
                 let cut = match text.rfind("\n\n") {
@@ -199,22 +224,17 @@ impl Article {
                 });
             }
             // A block too long to be one paragraph is cut between sentences.
-            let mut start = first;
+            let (mut start, mut from) = (first, range.start);
             for next in first + 1..sentences.len() {
-                if sentences[next].range.end - sentences[start].range.start > LONGEST_PARAGRAPH {
+                if sentences[next].range.end - from > LONGEST_PARAGRAPH {
                     paragraphs.push(Paragraph {
-                        range: sentences[start].range.start..sentences[next - 1].range.end,
+                        range: from..sentences[next - 1].range.end,
                         sentences: start..next,
                     });
-                    start = next;
+                    (start, from) = (next, sentences[next].range.start);
                 }
                 sentences[next].paragraph = paragraphs.len();
             }
-            let from = if start == first {
-                range.start
-            } else {
-                sentences[start].range.start
-            };
             paragraphs.push(Paragraph {
                 range: from..range.end,
                 sentences: start..sentences.len(),

@@ -3,7 +3,6 @@
 use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
-use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -130,12 +129,9 @@ pub struct App {
 
 impl App {
     pub fn new(doc: Document, keymap: Keymap, theme: Theme) -> App {
-        let message = super::orphans::reanchor_message(&doc);
         let suggestions = suggest::suggest(&doc.article, &doc.entities);
-        let mut app = App::bare(doc, keymap, theme);
-        app.message = message;
+        let mut app = App::opened(doc, keymap, theme);
         app.set_suggestions(suggestions);
-        app.load_history();
         app
     }
 
@@ -144,11 +140,18 @@ impl App {
     /// them on a short article takes 20 ms or more the first time (the word lists and
     /// gazetteers are read then), which the first screen no longer waits for.
     pub fn unanalysed(doc: Document, keymap: Keymap, theme: Theme) -> App {
+        let mut app = App::opened(doc, keymap, theme);
+        app.unanalysed = true;
+        app
+    }
+
+    /// A whole document shown from its start, with what its opening has to say (anchors
+    /// placed again) and its undo history, but no suggestions yet.
+    fn opened(doc: Document, keymap: Keymap, theme: Theme) -> App {
         let message = super::orphans::reanchor_message(&doc);
         let mut app = App::bare(doc, keymap, theme);
         app.message = message;
         app.load_history();
-        app.unanalysed = true;
         app
     }
 
@@ -157,9 +160,7 @@ impl App {
         if !std::mem::take(&mut self.unanalysed) {
             return;
         }
-        let detected = Arc::new(crate::entity::detect(&self.doc.article));
-        let entities = Arc::new(self.doc.apply(&detected));
-        self.doc.set_entities(detected, entities);
+        self.doc.find_entities(1);
         self.panel_content = layout::panel_content(&self.doc.entities);
         let suggestions = suggest::suggest(&self.doc.article, &self.doc.entities);
         self.set_suggestions(suggestions);
